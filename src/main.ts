@@ -1,0 +1,6 @@
+// Entry point: mounts the app.
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+
+const target = document.getElementById('app');
+if (target) mount(App, { target });

@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { fileURLToPath } from 'node:url';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+// The page lives in src/ (the top level holds only the project's fixed entries).
+// base './' makes the build work from any sub-path of any static host.
+export default defineConfig({
+  root: here('./src'),
+  base: './',
+  publicDir: here('./static'),
+  plugins: [svelte()],
+  build: {
+    outDir: here('./dist'),
+    emptyOutDir: true,
+    target: 'es2022',
+    // Inline nothing as data: URIs so that the strict CSP needs no exceptions for scripts.
+    assetsInlineLimit: 0,
+  },
+  worker: { format: 'es' },
+  test: {
+    root: here('.'),
+    include: ['tests/unit/**/*.test.ts'],
+    environment: 'node',
+  },
+});
