@@ -1,0 +1,25 @@
+// Fixed identifiers and dates of the Azure DevOps and Entra world the engine reasons about.
+
+/** The Azure DevOps resource (app id) that Conditional Access policies target (R18). */
+export const AZURE_DEVOPS_APP_ID = '499b84ac-1321-427f-aa17-267ca6975798';
+
+/** Azure Resource Manager: covered Azure DevOps until September 2025 (R18). */
+export const AZURE_RESOURCE_MANAGER_APP_ID = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
+export const ARM_STOPS_COVERING_ADO = '2025-09-01T00:00:00Z';
+
+/** Which PAT scope an action needs (T2). 'full' covers everything. */
+export const ACTION_SCOPES = {
+  'read-code': ['vso.code', 'vso.code_write'],
+  'push-code': ['vso.code_write'],
+  'run-pipeline': ['vso.build_execute'],
+  'create-work-item': ['vso.work_write'],
+  'read-work-items': ['vso.work', 'vso.work_write'],
+} as const;
+
+export const ACTION_LABELS = {
+  'read-code': 'read code (git clone/fetch)',
+  'push-code': 'push code',
+  'run-pipeline': 'run a pipeline',
+  'create-work-item': 'create a work item',
+  'read-work-items': 'read work items',
+} as const;

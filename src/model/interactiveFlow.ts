@@ -1,0 +1,111 @@
+// Web and OAuth flows: Entra evaluates every policy at sign-in (R1, R14, R15); then Azure DevOps
+// checks again with the IP that reaches it — every policy for web (R2, R10), the IP-based ones
+// for OAuth calls when the organisation policy is on (R4).
+import { adoBlock, allowed, entraVerdict, type FlowContext, type Verdict } from './decision';
+import { sweepPolicies } from './policySweep';
+
+export function evaluateInteractive(ctx: FlowContext): Verdict {
+  const { compiled, req, trace, assumptions } = ctx;
+  const web = req.flow === 'web';
+  const signinText = ctx.signinIp.text;
+  trace.add(
+    'R1',
+    'pass',
+    'entra',
+    `${web ? 'Interactive sign-in' : 'Token request'} from ${signinText}: Microsoft Entra evaluates every Conditional Access policy that targets Azure DevOps, whatever the organisation policy says.`,
+  );
+  const loc = { compiled, ip: ctx.signinIp, country: req.country, assumptions };
+  const entra = sweepPolicies(compiled, req, loc, 'interactive', assumptions, trace, 'entra');
+  const worst = entra.failing[0];
+  if (worst) {
+    const v = entraVerdict(worst, entra.runs);
+    if (v.code === 'AADSTS53003')
+      trace.add(
+        'R14',
+        'fail',
+        'entra',
+        `Entra refuses to issue a token: ${v.message}`,
+        worst.analysis.id,
+      );
+    else
+      trace.add(
+        'R15',
+        'fail',
+        'entra',
+        `${v.message} ("${worst.analysis.displayName}")`,
+        worst.analysis.id,
+      );
+    return v;
+  }
+
+  // Past sign-in: MFA, if asked, was done there.
+  const signedIn = { ...req, mfaDone: true };
+  const adoLoc = { compiled, ip: ctx.ip, country: req.country, assumptions };
+  const split = ctx.ip.text !== signinText;
+  if (web) {
+    trace.add(
+      'R2',
+      'pass',
+      'ado',
+      `Azure DevOps enforces Conditional Access again on the web request, with the IP that reaches it (${ctx.ip.text}).`,
+    );
+    if (split)
+      trace.add(
+        'R10',
+        'pass',
+        'ado',
+        `Entra saw ${signinText} at sign-in but Azure DevOps sees ${ctx.ip.text} (a split tunnel): both must be allowed.`,
+      );
+    const ado = sweepPolicies(compiled, signedIn, adoLoc, 'interactive', assumptions, trace, 'ado');
+    const policies = [...entra.runs, ...ado.runs];
+    const bad = ado.failing[0];
+    if (bad) {
+      const rule = split ? 'R10' : 'R2';
+      trace.add(
+        'R13',
+        'fail',
+        'ado',
+        `Azure DevOps refuses the web request from ${ctx.ip.text}: ${bad.analysis.displayName}.`,
+        bad.analysis.id,
+      );
+      return adoBlock(rule, policies);
+    }
+    trace.add(
+      'R3',
+      'pass',
+      'resource',
+      'Signed in. The session is re-checked at least hourly; Continuous Access Evaluation can end it within minutes if the IP changes.',
+    );
+    return allowed('R2', policies);
+  }
+
+  if (!compiled.world.org.ipValidation) {
+    trace.add(
+      'R4',
+      'skip',
+      'ado',
+      'The organisation policy is off: Azure DevOps adds no IP check of its own to calls made with the token.',
+    );
+    return allowed('R1', entra.runs);
+  }
+  trace.add(
+    'R4',
+    'pass',
+    'ado',
+    `The organisation policy is on: Azure DevOps checks the IP-based policies for ${ctx.ip.text}.`,
+  );
+  const ado = sweepPolicies(compiled, signedIn, adoLoc, 'ip-only', assumptions, trace, 'ado');
+  const policies = [...entra.runs, ...ado.runs];
+  const bad = ado.failing[0];
+  if (bad) {
+    trace.add(
+      'R13',
+      'fail',
+      'ado',
+      `Azure DevOps answers 403 with VS403463 ("${bad.analysis.displayName}").`,
+      bad.analysis.id,
+    );
+    return adoBlock(bad.rule, policies);
+  }
+  return allowed('R4', policies);
+}

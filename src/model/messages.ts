@@ -1,0 +1,25 @@
+// What the user would really see, per outcome: the texts Azure DevOps and Entra answer with.
+// VS403463 and AADSTS53003 are quoted as observed (R13, R14); the rest are PAT Fence's words.
+
+export const VS403463 =
+  'VS403463: The conditional access policy defined by your Microsoft Entra administrator has failed.';
+/** The older wording, before Azure AD was renamed Microsoft Entra ID. */
+export const VS403463_LEGACY =
+  'VS403463: The conditional access policy defined by your Azure Active Directory administrator has failed.';
+
+export const AADSTS53003 =
+  'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.';
+
+export const MESSAGES = {
+  allowed: 'Access granted.',
+  expired: 'Access denied: the personal access token used has expired.',
+  revoked: 'Access denied: the personal access token used has been revoked.',
+  sshExpired: 'Access denied: the SSH public key has expired.',
+  scope: (scope: string) =>
+    `Access denied: the personal access token does not have the scope this needs (${scope}).`,
+  mfa: 'Microsoft Entra asks for multifactor authentication before it signs you in.',
+  device:
+    'Microsoft Entra refuses the sign-in: the policy requires a compliant or hybrid joined device.',
+  signInAgain:
+    'Your sign-in session is older than your organisation allows: sign in to Azure DevOps in a browser, then retry.',
+} as const;

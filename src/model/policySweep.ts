@@ -1,0 +1,77 @@
+// Runs every policy of the world through analysePolicy and writes the trace steps that a person
+// reading the trace needs: a summary of what was left out (R18, R16), then one step per policy.
+import type { CompiledWorld } from './compiledWorld';
+import type { LocationContext } from './locationMatch';
+import { analysePolicy, type Mode, type PolicyRun } from './policyAnalysis';
+import type { Trace } from './trace';
+import type { AccessRequest, Assumptions, PolicyAnalysis, Stage } from './types';
+
+export interface Sweep {
+  runs: PolicyRun[];
+  /** Enforced policies that apply and are not satisfied, worst first (block before others). */
+  failing: PolicyRun[];
+}
+
+const BAD: PolicyAnalysis['effect'][] = ['block', 'unsatisfiable', 'mfa'];
+const rank = (r: PolicyRun) => BAD.indexOf(r.analysis.effect);
+
+export function sweepPolicies(
+  compiled: CompiledWorld,
+  req: AccessRequest,
+  loc: LocationContext,
+  mode: Mode,
+  assumptions: Assumptions,
+  trace: Trace,
+  stage: Stage,
+): Sweep {
+  const runs = compiled.world.policies.map((p) => analysePolicy(p, req, loc, mode, assumptions));
+  const total = runs.length;
+  const offTarget = runs.filter((r) => r.analysis.evaluatedBy === 'none' && r.rule === 'R18');
+  const disabled = runs.filter((r) => r.rule === 'R16' && !r.candidate);
+  const candidates = runs.filter((r) => r.candidate);
+
+  trace.add(
+    'R18',
+    candidates.length ? 'pass' : 'skip',
+    stage,
+    total === 0
+      ? 'There are no Conditional Access policies.'
+      : `${candidates.length + disabled.length} of ${total} ${total === 1 ? 'policy targets' : 'policies target'} Azure DevOps` +
+          (offTarget.length
+            ? `; left out: ${offTarget.map((r) => `"${r.analysis.displayName}" (${r.analysis.reason})`).join(', ')}`
+            : '.'),
+  );
+  if (disabled.length) {
+    trace.add(
+      'R16',
+      'skip',
+      stage,
+      `Disabled, so ignored: ${disabled.map((r) => `"${r.analysis.displayName}"`).join(', ')}.`,
+    );
+  }
+
+  for (const r of candidates) {
+    for (const u of r.unknowns) trace.unknown(u);
+    const a = r.analysis;
+    const name = `"${a.displayName}"`;
+    if (!BAD.includes(a.effect)) {
+      const result = a.effect === 'not-evaluated' || a.effect === 'unknown' ? 'skip' : 'pass';
+      trace.add(r.rule, result, stage, `${name}: ${a.reason}.`, a.id);
+    } else if (!a.enforced) {
+      trace.add(
+        'R16',
+        'skip',
+        stage,
+        `${name} is report-only: it ${a.reason}, but that is only logged, not enforced.`,
+        a.id,
+      );
+    } else {
+      trace.add(r.rule, 'fail', stage, `${name}: ${a.reason}.`, a.id);
+    }
+  }
+
+  const failing = candidates
+    .filter((r) => r.analysis.enforced && BAD.includes(r.analysis.effect))
+    .sort((a, b) => rank(a) - rank(b));
+  return { runs, failing };
+}

@@ -1,0 +1,18 @@
+// Builds a Decision's ordered trace; each step carries its rule's sources (rules.ts).
+import { RULES } from './rules';
+import type { RuleId, Stage, TraceStep } from './types';
+
+export class Trace {
+  readonly steps: TraceStep[] = [];
+  readonly unknowns: string[] = [];
+
+  add(rule: RuleId, result: TraceStep['result'], stage: Stage, detail: string, policyId?: string) {
+    const step: TraceStep = { rule, result, stage, detail, sources: [...RULES[rule].sources] };
+    if (policyId !== undefined) step.policyId = policyId;
+    this.steps.push(step);
+  }
+
+  unknown(note: string) {
+    if (!this.unknowns.includes(note)) this.unknowns.push(note);
+  }
+}
