@@ -4,6 +4,10 @@ import { fileURLToPath } from 'node:url';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/** The strict policy the built app must run under (issue: share and embed). */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'";
+
 // The page lives in src/ (the top level holds only the project's fixed entries).
 // base './' makes the build work from any sub-path of any static host.
 export default defineConfig({
@@ -19,6 +23,8 @@ export default defineConfig({
     assetsInlineLimit: 0,
   },
   worker: { format: 'es' },
+  // The preview server (used by the end-to-end tests) serves the build under the strict CSP.
+  preview: { headers: { 'Content-Security-Policy': CSP } },
   test: {
     root: here('.'),
     include: ['tests/unit/**/*.test.ts'],
