@@ -1,0 +1,37 @@
+// The --json shape of one decision, as DESIGN.md fixes it: outcome, status, code, message, trace,
+// policies, assumptions. A few extra fields (stage, policyId, effect, decidedBy) help scripts.
+import { RULES } from '../model/rules';
+import type { Decision } from '../model/types';
+
+export function decisionJson(d: Decision) {
+  return {
+    outcome: d.outcome,
+    status: d.status,
+    code: d.code,
+    message: d.message,
+    trace: d.trace.map((s) => ({
+      rule: s.rule,
+      result: s.result,
+      detail: s.detail,
+      sources: [...s.sources],
+      stage: s.stage,
+      ruleStatus: RULES[s.rule].status,
+      ...(s.policyId === undefined ? {} : { policyId: s.policyId }),
+    })),
+    policies: d.policies.map((p) => ({
+      id: p.id,
+      displayName: p.displayName,
+      applies: p.applies,
+      reason: p.reason,
+      enforced: p.enforced,
+      effect: p.effect,
+      evaluatedBy: p.evaluatedBy,
+    })),
+    assumptions: { ...d.assumptions },
+    decidedBy: d.decidedBy,
+    stoppedAt: d.stoppedAt,
+    unknowns: [...d.unknowns],
+  };
+}
+
+export type DecisionJson = ReturnType<typeof decisionJson>;

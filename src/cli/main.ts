@@ -1,0 +1,99 @@
+// The what-if command line as a function: arguments in, exit code out, output through injected
+// streams, so tests can run it in-process. 0 when a decision was made, 2 on bad input (one line).
+import { evaluate } from '../model/evaluate';
+import { readSigninRows } from '../model/signinRows';
+import type { Result } from '../model/types';
+import { parseArgs } from './args';
+import { runBatch } from './batch';
+import { decisionJson } from './decisionJson';
+import { readText } from './files';
+import { formatBatch } from './formatBatch';
+import { formatDecision } from './formatDecision';
+import { loadWorld, type LoadedWorld } from './loadWorld';
+import { readOptions, type BatchOptions, type SingleOptions } from './options';
+import { buildRequest, buildWorld, ignoredTokenFlags } from './request';
+import { USAGE } from './usage';
+
+export interface CliIo {
+  /** Receives whole chunks of text, each ending with a line break. */
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The clock, read only when --at is absent: the engine itself never reads it. */
+  now(): Date;
+}
+
+const PROGRAM = 'pat-fence whatif';
+
+/** Exactly one line, whatever the message holds. */
+const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+
+type RunResult = Result<{ out: string; warnings: string[] }>;
+
+function runSingle(o: SingleOptions, loaded: LoadedWorld, io: CliIo): RunResult {
+  const world = buildWorld(loaded, o.validation, o.enabledAt);
+  const req = buildRequest(o, o.at ?? io.now().toISOString());
+  const r = evaluate(world, req, o.assumptions);
+  if (!r.ok) return r;
+  const warnings = [...loaded.warnings, ...ignoredTokenFlags(o)];
+  const out = o.json
+    ? JSON.stringify(decisionJson(r.value), null, 2) + '\n'
+    : formatDecision(r.value, req, world, warnings.length);
+  return { ok: true, value: { out, warnings } };
+}
+
+function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResult {
+  const text = readText('batch', o.batchFile);
+  if (!text.ok) return text;
+  const signins = readSigninRows(text.value);
+  if (!signins.ok) return { ok: false, error: `--batch ${o.batchFile}: ${signins.error}` };
+  const report = runBatch(loaded, signins.value, {
+    validation: o.validation,
+    enabledAt: o.enabledAt,
+    assumptions: o.assumptions,
+    at: o.at ?? io.now().toISOString(),
+  });
+  const warnings = [
+    ...loaded.warnings,
+    ...signins.warnings.map((w) => `--batch ${o.batchFile}: ${w}`),
+  ];
+  const out = o.json
+    ? JSON.stringify(report, null, 2) + '\n'
+    : formatBatch(report, o.batchFile, warnings.length);
+  return { ok: true, value: { out, warnings } };
+}
+
+function run(argv: readonly string[], io: CliIo): number {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  const fail = (error: string) => {
+    io.stderr(`${PROGRAM}: ${oneLine(error)}\n`);
+    return 2;
+  };
+  const args = parseArgs(argv);
+  if (!args.ok) return fail(args.error);
+  const options = readOptions(args.value);
+  if (!options.ok) return fail(options.error);
+  const o = options.value;
+  const loaded = loadWorld(o.locationsFile, o.policiesFile);
+  if (!loaded.ok) return fail(loaded.error);
+  const result =
+    o.mode === 'batch' ? runBatchMode(o, loaded.value, io) : runSingle(o, loaded.value, io);
+  if (!result.ok) return fail(result.error);
+  // Warnings only once a decision is made, so that a failure stays a single line on stderr.
+  for (const w of result.value.warnings) io.stderr(`warning: ${oneLine(w)}\n`);
+  io.stdout(result.value.out);
+  return 0;
+}
+
+/** `argv` is what follows the script name (process.argv.slice(2)). Never throws. */
+export function main(argv: readonly string[], io: CliIo): number {
+  try {
+    return run(argv, io);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`${PROGRAM}: internal error: ${oneLine(message)}\n`);
+    return 2;
+  }
+}

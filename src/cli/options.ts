@@ -1,0 +1,146 @@
+// Turns parsed flags into checked, typed options: required flags present, values valid, dates
+// normalised to UTC. Every error names the flag and the offending value, on one line.
+import { DEFAULT_ASSUMPTIONS, applyAssumption } from '../model/assumptions';
+import { parseIp } from '../model/ip';
+import { isoInstant } from '../model/isoInstant';
+import { FLOWS, type Assumptions, type Flow, type Result } from '../model/types';
+import type { ParsedArgs } from './args';
+
+interface CommonOptions {
+  locationsFile: string;
+  policiesFile: string;
+  validation: boolean;
+  /** ISO 8601 (UTC); undefined: every token counts as created after the policy was turned on. */
+  enabledAt?: string;
+  /** ISO 8601 (UTC); undefined: the caller uses the clock. */
+  at?: string;
+  assumptions: Assumptions;
+  json: boolean;
+}
+
+export interface SingleOptions extends CommonOptions {
+  mode: 'single';
+  flow: Flow;
+  ip: string;
+  signinIp?: string;
+  tokenCreated?: string;
+  tokenExpires?: string;
+  user?: string;
+  groups?: string[];
+  mfa: boolean;
+  compliantDevice: boolean;
+}
+
+export interface BatchOptions extends CommonOptions {
+  mode: 'batch';
+  batchFile: string;
+}
+
+export type Options = SingleOptions | BatchOptions;
+
+/** Flags that describe one request: the CSV gives them per row in batch mode. */
+const PER_REQUEST = [
+  'ip',
+  'flow',
+  'signin-ip',
+  'token-created',
+  'token-expires',
+  'user',
+  'groups',
+] as const;
+const PER_REQUEST_SWITCHES = ['mfa', 'compliant-device'] as const;
+
+class InputError extends Error {}
+const fail = (message: string): never => {
+  throw new InputError(message);
+};
+
+function date(flag: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const r = isoInstant(text);
+  return r.ok ? r.value : fail(`--${flag}: ${r.error}`);
+}
+
+function ip(flag: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const r = parseIp(text);
+  return r.ok ? text.trim() : fail(`--${flag}: ${r.error}`);
+}
+
+function required<T>(flag: string, value: T | undefined): T {
+  return value ?? fail(`missing required flag --${flag} (run with --help for usage)`);
+}
+
+function readCommon(args: ParsedArgs): CommonOptions {
+  const v = args.values;
+  const locationsFile = required('locations', v.locations);
+  const policiesFile = required('policies', v.policies);
+  const validationText = required('validation', v.validation);
+  if (validationText !== 'on' && validationText !== 'off') {
+    fail(`--validation: "${validationText}" is not on or off`);
+  }
+  let assumptions: Assumptions = { ...DEFAULT_ASSUMPTIONS };
+  for (const text of args.assume) {
+    const r = applyAssumption(assumptions, text);
+    assumptions = r.ok ? r.value : fail(`--assume ${text}: ${r.error}`);
+  }
+  return {
+    locationsFile,
+    policiesFile,
+    validation: validationText === 'on',
+    enabledAt: date('validation-enabled-at', v['validation-enabled-at']),
+    at: date('at', v.at),
+    assumptions,
+    json: args.switches.json === true,
+  };
+}
+
+function readSingle(args: ParsedArgs, common: CommonOptions): SingleOptions {
+  const v = args.values;
+  const flowText = required('flow', v.flow);
+  if (!(FLOWS as readonly string[]).includes(flowText)) {
+    fail(`--flow: "${flowText}" is not one of ${FLOWS.join(', ')}`);
+  }
+  const groups = v.groups?.split(',').map((g) => g.trim());
+  if (groups?.some((g) => g === '')) fail(`--groups: "${v.groups}" has an empty group id`);
+  const options: SingleOptions = {
+    ...common,
+    mode: 'single',
+    flow: flowText as Flow,
+    ip: required('ip', ip('ip', v.ip)),
+    mfa: args.switches.mfa === true,
+    compliantDevice: args.switches['compliant-device'] === true,
+  };
+  const optional = {
+    signinIp: ip('signin-ip', v['signin-ip']),
+    tokenCreated: date('token-created', v['token-created']),
+    tokenExpires: date('token-expires', v['token-expires']),
+    user: v.user,
+    groups,
+  };
+  for (const [key, value] of Object.entries(optional)) {
+    if (value !== undefined) Object.assign(options, { [key]: value });
+  }
+  return options;
+}
+
+export function readOptions(args: ParsedArgs): Result<Options> {
+  try {
+    const batchFile = args.values.batch;
+    if (batchFile !== undefined) {
+      const clash =
+        PER_REQUEST.find((f) => args.values[f] !== undefined) ??
+        PER_REQUEST_SWITCHES.find((f) => args.switches[f]);
+      if (clash) {
+        const value = args.values[clash as (typeof PER_REQUEST)[number]];
+        const shown = value === undefined ? '' : ` ${value}`;
+        fail(`--batch cannot be combined with --${clash}${shown}: each CSV row gives its own`);
+      }
+      return { ok: true, value: { ...readCommon(args), mode: 'batch', batchFile } };
+    }
+    return { ok: true, value: readSingle(args, readCommon(args)) };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, error: e.message };
+    throw e;
+  }
+}

@@ -1,0 +1,51 @@
+// The --help text. The flag names are a contract (shared/DESIGN.md): keep them stable.
+import { ASSUMPTION_CHOICES } from '../model/assumptions';
+
+const assumptions = Object.entries(ASSUMPTION_CHOICES)
+  .map(([name, { values, rule }]) => `  ${name}=${values.join('|')}`.padEnd(46) + `(${rule})`)
+  .join('\n');
+
+export const USAGE = `PAT Fence what-if: what Microsoft Entra Conditional Access and Azure DevOps would do with
+one request, or with every sign-in of a CSV, given your named locations and policies.
+
+Usage:
+  npm run --silent whatif -- --locations FILE --policies FILE --validation on|off
+     [--validation-enabled-at ISO] --flow web|pat|ssh|oauth --ip ADDR [--signin-ip ADDR]
+     [--token-created ISO] [--token-expires ISO] [--at ISO] [--user UPN] [--groups ID,ID]
+     [--mfa] [--compliant-device] [--assume NAME=VALUE]... [--json]
+  npm run --silent whatif -- --locations FILE --policies FILE --validation on|off
+     --batch FILE.csv [--validation-enabled-at ISO] [--at ISO] [--assume NAME=VALUE]... [--json]
+
+Inputs:
+  --locations FILE           named locations, Graph JSON ({"value":[...]} or a bare array)
+  --policies FILE            Conditional Access policies, Graph JSON (same shapes)
+  --validation on|off        the organisation policy "Enable IP Conditional Access policy validation"
+  --validation-enabled-at ISO  when it was turned on (unknown: every token counts as newer)
+
+Request:
+  --flow web|pat|ssh|oauth   browser sign-in, personal access token, SSH key, or OAuth app
+  --ip ADDR                  the public IP that reaches Azure DevOps
+  --signin-ip ADDR           the IP Entra sees at sign-in, if different (split tunnel)
+  --token-created ISO        when the PAT was created (unknown: after the policy was turned on)
+  --token-expires ISO        when the PAT or SSH key expires
+  --at ISO                   when the request happens (default: now)
+  --user UPN                 matched literally against the policies' user ids and names
+  --groups ID,ID             matched literally against the policies' group ids
+  --mfa                      the user has done multifactor authentication
+  --compliant-device         the device is compliant
+
+Batch:
+  --batch FILE.csv           one request per row: an "ip" or "IP address" column, optional
+                             flow (default pat), user, token-created, at; evaluated with the
+                             policy off and on, with a summary of the change
+
+Assumptions (--assume NAME=VALUE, repeatable; the first value is the default):
+${assumptions}
+
+Output:
+  --json                     one JSON object on stdout instead of the readable report
+  --help                     this text
+
+Exit status: 0 when a decision was made (allowed, blocked or mfa-required alike);
+2 on bad input, with one line on stderr naming the flag or field and the value.
+`;
