@@ -1,18 +1,16 @@
 // ISO 8601 handling without the clock: the engine only ever compares times it is given.
+// Parsing goes through isoInstant, so impossible days are refused and a missing zone means UTC.
+import { isoInstant } from './isoInstant';
 
-/** Milliseconds since the epoch, or undefined for a missing or unparseable value. */
+/** Milliseconds since the epoch, or undefined for a missing or invalid value. */
 export function instant(iso: string | undefined): number | undefined {
-  if (iso === undefined || iso.trim() === '') return undefined;
-  const ms = Date.parse(iso);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (iso === undefined) return undefined;
+  const r = isoInstant(iso);
+  return r.ok ? Date.parse(r.value) : undefined;
 }
 
-/** Strict enough for user input: a date, optionally with a time and zone. */
 export function isIsoDate(text: string): boolean {
-  return (
-    /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim()) &&
-    instant(text) !== undefined
-  );
+  return isoInstant(text).ok;
 }
 
 export function shortDate(iso: string | undefined): string {
