@@ -40,7 +40,9 @@ export class Playback {
         speed: options.speed,
         reducedMotion: options.reducedMotion ?? this.#media?.matches ?? false,
       },
-      clock: options.clock,
+      // xstate spreads options over its defaults, so an explicit `clock: undefined` would
+      // replace the real timers with nothing.
+      ...(options.clock ? { clock: options.clock } : {}),
     });
     this.#snapshot = $state.raw(this.#actor.getSnapshot());
     const subscription = this.#actor.subscribe((snapshot) => (this.#snapshot = snapshot));

@@ -59,7 +59,7 @@ export interface LocationVerdict {
 
 export function nameOf(ref: string, compiled: CompiledWorld): string {
   if (ref === 'All') return 'any location';
-  if (ref === 'AllTrusted') return 'all trusted locations';
+  if (ref === 'AllTrusted') return 'trusted locations';
   const loc = compiled.locationsById.get(ref);
   return loc ? `"${loc.displayName}"` : `unknown location ${ref}`;
 }
@@ -86,8 +86,11 @@ export function matchLocations(policy: Policy, ctx: LocationContext): LocationVe
       detail: `not enough information: ${name(ref)} is a country location and the request carries no country`,
     };
   }
-  const outside = cond.excludeLocations.length
-    ? ` and outside ${cond.excludeLocations.map(name).join(', ')}`
-    : '';
-  return { applies: 'in', detail: `${ip} is in ${name(inc.hit!)}${outside}` };
+  const outside = cond.excludeLocations.map(name).join(', ');
+  if (inc.hit === 'All') {
+    const detail = outside ? `${ip} is outside the ${outside}` : `${ip} is in any location`;
+    return { applies: 'in', detail };
+  }
+  const also = outside ? ` and outside the ${outside}` : '';
+  return { applies: 'in', detail: `${ip} is in ${name(inc.hit!)}${also}` };
 }
