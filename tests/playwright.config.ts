@@ -3,7 +3,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { systemChromium, CHROMIUM_ARGS } from './tools/browser.mjs';
 
 const executablePath: string | undefined = systemChromium();
-const PORT = 4173;
+const PORT = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: './e2e',
