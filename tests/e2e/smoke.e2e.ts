@@ -10,7 +10,8 @@ test('the app loads with no console errors and no foreign requests', async ({ pa
     if (!r.url().startsWith(baseURL!) && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   await page.goto('./');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('PAT Fence');
+  await expect(page.getByRole('banner')).toContainText('PAT Fence');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
   expect(errors).toEqual([]);
   expect(foreign).toEqual([]);
 });
