@@ -1,0 +1,407 @@
+// decideFast must give exactly what evaluate() gives — outcome, code, deciding rule and policy, or
+// an error for the same rows — on the shared Graph fixture tenant plus policies that reach every
+// branch (R6–R8, R12, R16, R18 with ARM, R20, country locations, AND grants, browser-only).
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ASSUMPTION_CHOICES, DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
+import { AZURE_DEVOPS_APP_ID, AZURE_RESOURCE_MANAGER_APP_ID } from '../../src/model/azureDevOps';
+import { evaluate } from '../../src/model/evaluate';
+import { parseNamedLocations } from '../../src/model/graphLocations';
+import { parsePolicies } from '../../src/model/graphPolicies';
+import { fastInstant } from '../../src/model/impactDates';
+import { compileImpact, decideFast } from '../../src/model/impactDecide';
+import { rowRequest } from '../../src/model/impactRequest';
+import type { RowDefaults } from '../../src/model/impactTypes';
+import type { SigninRow } from '../../src/model/signinRows';
+import { instant } from '../../src/model/time';
+import type { Assumptions, Decision, Policy, World } from '../../src/model/types';
+
+const read = (name: string) =>
+  JSON.parse(readFileSync(new URL(`../fixtures/graph/${name}`, import.meta.url), 'utf8'));
+function imported<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+const BREAK_GLASS = 'a7d3c2e1-5f4b-4e8a-b6c9-0d1e2f3a4b5c';
+const LISBON = 'b41d7f06-3e9a-4c85-a0d2-5f6e8b19c7a4';
+const SANCTIONED = '1a9f4e27-c6b3-4d0e-95f8-2b7c3d8e4a16';
+const ENABLED_AT = '2026-01-15T00:00:00Z';
+
+const extra = (p: Partial<Policy> & { id: string }): Policy => ({
+  displayName: p.id,
+  state: 'enabled',
+  users: {
+    includeUsers: ['All'],
+    excludeUsers: [],
+    includeGroups: [],
+    excludeGroups: [],
+    includeRoles: [],
+    excludeRoles: [],
+  },
+  applications: { includeApplications: [AZURE_DEVOPS_APP_ID], excludeApplications: [] },
+  clientAppTypes: ['all'],
+  otherConditions: [],
+  grantControls: { operator: 'OR', builtInControls: ['block'] },
+  ...p,
+});
+const onlyUsers = (...includeUsers: string[]) => ({
+  ...extra({ id: 'x' }).users,
+  includeUsers,
+});
+
+/** Policies that the fixture tenant lacks, each reaching a branch of the engine. */
+const EDGE_POLICIES: Policy[] = [
+  extra({
+    id: 'E1 block Lisbon for ops',
+    users: onlyUsers('ops@contoso.com'),
+    locations: { includeLocations: [LISBON], excludeLocations: [] },
+  }),
+  extra({
+    id: 'E2 mfa+device (AND) outside',
+    grantControls: { operator: 'AND', builtInControls: ['mfa', 'compliantDevice'] },
+    locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
+    users: onlyUsers('Contractor@Contoso.com'),
+  }),
+  extra({
+    id: 'E3 plain MFA (R7)',
+    grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    users: onlyUsers('dev1@contoso.com'),
+  }),
+  extra({
+    id: 'E4 device only (R8)',
+    grantControls: { operator: 'OR', builtInControls: ['compliantDevice'] },
+    users: onlyUsers('dev2@contoso.com'),
+  }),
+  extra({
+    id: 'E5 ARM block everywhere',
+    applications: { includeApplications: [AZURE_RESOURCE_MANAGER_APP_ID], excludeApplications: [] },
+    locations: { includeLocations: ['All'], excludeLocations: [] },
+    users: onlyUsers('legacy@contoso.com'),
+  }),
+  extra({
+    id: 'E6 sanctioned countries',
+    locations: { includeLocations: [SANCTIONED], excludeLocations: [] },
+  }),
+  extra({
+    id: 'E7 browser-only block outside',
+    clientAppTypes: ['browser'],
+    locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
+    users: onlyUsers('web@contoso.com'),
+  }),
+  extra({
+    id: 'E8 no grant controls',
+    grantControls: null,
+    locations: { includeLocations: ['All'], excludeLocations: [] },
+  }),
+  extra({
+    id: 'E9 terms of use outside',
+    grantControls: { operator: 'OR', builtInControls: ['termsOfUse'] },
+    locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
+    users: onlyUsers('dev2@contoso.com'),
+  }),
+  extra({
+    id: 'E10 unknown location id',
+    locations: { includeLocations: ['missing-location'], excludeLocations: [] },
+  }),
+  extra({
+    id: 'E11 report-only MFA everywhere',
+    state: 'enabledForReportingButNotEnforced',
+    grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+  }),
+  extra({
+    id: 'E12 excludes Lisbon',
+    users: onlyUsers('ops@contoso.com'),
+    grantControls: { operator: 'OR', builtInControls: ['mfa'] },
+    locations: { includeLocations: ['All'], excludeLocations: [LISBON] },
+  }),
+];
+
+const baseWorld: World = {
+  locations: imported(parseNamedLocations(read('namedLocations.json'))),
+  policies: [...imported(parsePolicies(read('policies.json'))), ...EDGE_POLICIES],
+  org: { ipValidation: true, enabledAt: ENABLED_AT },
+};
+
+const IPS = [
+  '203.0.113.7',
+  '203.0.113.200',
+  '198.51.100.21',
+  '192.0.2.10',
+  '192.0.2.100',
+  '100.64.1.2',
+  '8.8.8.8',
+  '2001:db8:10::5',
+  '2001:db8:20:1::9',
+  '2001:db8:99::1',
+  '::ffff:203.0.113.7',
+  '::ffff:8.8.8.8',
+  ' 203.0.113.9 ',
+  '203.0.113.300',
+  '',
+  'not-an-ip',
+  '2001:DB8:10::A',
+];
+const USERS = [
+  undefined,
+  'dev1@contoso.com',
+  'dev2@contoso.com',
+  'ops@contoso.com',
+  'OPS@contoso.com',
+  'contractor@contoso.com',
+  'legacy@contoso.com',
+  'web@contoso.com',
+  BREAK_GLASS,
+  'other@fabrikam.com',
+];
+const DATES = [
+  '2025-06-30T08:00:00.000Z',
+  '2025-09-01T00:00:00.000Z',
+  '2026-01-14T23:59:59.000Z',
+  ENABLED_AT,
+  '2026-03-02T09:30:00.000Z',
+  '2026-02-30',
+  'yesterday',
+];
+const CLIENTS = [undefined, 'git', 'Browser', 'pipeline-agent', 'PIPELINE-AGENT', 'az-cli'];
+
+const arbRow: fc.Arbitrary<SigninRow> = fc.record(
+  {
+    row: fc.integer({ min: 2, max: 1_000_000 }),
+    ip: fc.oneof(
+      { weight: 4, arbitrary: fc.constantFrom(...IPS) },
+      { weight: 1, arbitrary: fc.ipV4() },
+      { weight: 1, arbitrary: fc.ipV6() },
+    ),
+    flow: fc.constantFrom('pat', 'ssh', 'web', 'oauth'),
+    user: fc.constantFrom(...USERS),
+    tokenCreated: fc.constantFrom(...DATES),
+    at: fc.constantFrom(...DATES.slice(0, 5), 'not a date'),
+    client: fc.constantFrom(...CLIENTS),
+  },
+  { requiredKeys: ['row', 'ip'] },
+) as fc.Arbitrary<SigninRow>;
+
+const arbAssumptions: fc.Arbitrary<Assumptions> = fc.record(
+  Object.fromEntries(
+    Object.entries(ASSUMPTION_CHOICES).map(([k, { values }]) => [k, fc.constantFrom(...values)]),
+  ),
+) as fc.Arbitrary<Assumptions>;
+
+/** The policy the decisive step names: the last failing step, if any. */
+function decisivePolicy(d: Decision): string | null {
+  const fails = d.trace.filter((s) => s.result === 'fail');
+  return d.outcome === 'allowed' ? null : (fails[fails.length - 1]?.policyId ?? null);
+}
+
+function viaEvaluate(world: World, row: SigninRow, a: Assumptions, defaults: RowDefaults) {
+  const r = evaluate(world, rowRequest(row, defaults), a);
+  if (!r.ok) return { error: r.error };
+  const { outcome, code, decidedBy } = r.value;
+  return { outcome, code, decidedBy, policyId: decisivePolicy(r.value) };
+}
+function viaFast(world: World, row: SigninRow, a: Assumptions, defaults: RowDefaults) {
+  const r = decideFast(compileImpact(world, a, defaults), row);
+  return 'error' in r ? { error: r.error } : { ...r };
+}
+
+describe('decideFast agrees with evaluate()', () => {
+  const worlds: World[] = [
+    baseWorld,
+    { ...baseWorld, org: { ipValidation: false, enabledAt: ENABLED_AT } },
+    { ...baseWorld, org: { ipValidation: true } },
+  ];
+  const defaults: RowDefaults = { at: '2026-03-01T12:00:00Z', defaultFlow: 'pat' };
+
+  it('on generated rows, worlds and assumptions', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(
+        arbRow,
+        fc.constantFrom(...worlds),
+        arbAssumptions,
+        fc.constantFrom<RowDefaults['defaultFlow']>('pat', 'ssh', 'web', 'oauth'),
+        (row, world, a, defaultFlow) => {
+          const d = { ...defaults, defaultFlow };
+          const expected = viaEvaluate(world, row, a, d);
+          expect(viaFast(world, row, a, d)).toEqual(expected);
+          seen.add('error' in expected ? 'error' : `${expected.decidedBy} ${expected.outcome}`);
+        },
+      ),
+      { numRuns: 4000 },
+    );
+    // The generator must reach every branch, or agreement proves little.
+    expect([...seen].sort()).toEqual(
+      expect.arrayContaining([
+        'error',
+        'R1 allowed',
+        'R11 allowed',
+        'R11 blocked',
+        'R12 allowed',
+        'R14 blocked',
+        'R15 blocked',
+        'R15 mfa-required',
+        'R2 allowed',
+        'R20 blocked',
+        'R4 allowed',
+        'R4 blocked',
+        'R5 allowed',
+        'R6 blocked',
+        'R7 blocked',
+        'R8 blocked',
+      ]),
+    );
+  });
+
+  it('with one compiled world reused across many rows (the tables it grows stay right)', () => {
+    const compiled = compileImpact(baseWorld, DEFAULT_ASSUMPTIONS, defaults);
+    fc.assert(
+      fc.property(fc.array(arbRow, { minLength: 50, maxLength: 200 }), (rows) => {
+        for (const row of rows) {
+          const fast = decideFast(compiled, row);
+          const got = 'error' in fast ? { error: fast.error } : { ...fast };
+          expect(got).toEqual(viaEvaluate(baseWorld, row, DEFAULT_ASSUMPTIONS, defaults));
+        }
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  const table: {
+    name: string;
+    row: Partial<SigninRow>;
+    world?: World;
+    assume?: Partial<Assumptions>;
+    want: Partial<Decision> & { policyId?: string | null };
+  }[] = [
+    {
+      name: 'PAT from HQ',
+      row: { ip: '203.0.113.7' },
+      want: { outcome: 'allowed', decidedBy: 'R4' },
+    },
+    {
+      name: 'PAT from home: the block ranks before the MFA policy',
+      row: { ip: '8.8.8.8' },
+      want: {
+        outcome: 'blocked',
+        code: 'VS403463',
+        decidedBy: 'R4',
+        policyId: '5d8e7a41-2c93-4b6f-a1e0-94f3c2d7b815',
+      },
+    },
+    {
+      name: 'PAT of a user only an MFA-outside policy reaches (R6)',
+      row: { ip: '8.8.8.8', user: 'contractor@contoso.com' },
+      world: {
+        ...baseWorld,
+        policies: baseWorld.policies.filter((p) => !p.displayName.startsWith('CA001')),
+      },
+      want: { outcome: 'blocked', decidedBy: 'R6' },
+    },
+    {
+      name: 'PAT from home, org off',
+      row: { ip: '8.8.8.8' },
+      world: worlds[1],
+      want: { outcome: 'allowed', decidedBy: 'R5' },
+    },
+    {
+      name: 'old PAT from home (R12)',
+      row: { ip: '8.8.8.8', tokenCreated: '2025-12-01T00:00:00.000Z' },
+      want: { outcome: 'allowed', decidedBy: 'R12' },
+    },
+    {
+      name: 'old PAT, existing-pats=enforced',
+      row: { ip: '8.8.8.8', tokenCreated: '2025-12-01T00:00:00.000Z' },
+      assume: { 'existing-pats': 'enforced' },
+      want: { outcome: 'blocked' },
+    },
+    {
+      name: 'SSH from home (R11)',
+      row: { ip: '8.8.8.8', flow: 'ssh' },
+      want: { outcome: 'blocked', code: 'VS403463' },
+    },
+    {
+      name: 'pipeline agent (R20)',
+      row: { ip: '8.8.8.8', client: 'pipeline-agent' },
+      want: { outcome: 'blocked', decidedBy: 'R20' },
+    },
+    {
+      name: 'break-glass account',
+      row: { ip: '8.8.8.8', user: BREAK_GLASS },
+      want: { outcome: 'allowed', decidedBy: 'R4' },
+    },
+    {
+      name: 'web from home: MFA',
+      row: { ip: '8.8.8.8', flow: 'web', user: 'x@contoso.com' },
+      want: { outcome: 'blocked', code: 'AADSTS53003', decidedBy: 'R14' },
+    },
+    {
+      name: 'plain MFA policy on a PAT, R7 blocked',
+      row: { ip: '203.0.113.7', user: 'dev1@contoso.com' },
+      assume: { 'mfa-only-policy-on-pat': 'blocked' },
+      want: { outcome: 'blocked', decidedBy: 'R7', policyId: 'E3 plain MFA (R7)' },
+    },
+    {
+      name: 'device policy on a PAT, R8 blocked',
+      row: { ip: '203.0.113.7', user: 'dev2@contoso.com' },
+      assume: { 'device-policy-on-pat': 'blocked' },
+      want: { outcome: 'blocked', decidedBy: 'R8' },
+    },
+    { name: 'bad IP', row: { ip: '203.0.113.300' }, want: {} },
+  ];
+  it.each(table)('$name', ({ row, world = baseWorld, assume, want }) => {
+    const a = { ...DEFAULT_ASSUMPTIONS, ...assume };
+    const full: SigninRow = { row: 2, ip: '', user: 'dev@contoso.com', ...row };
+    const expected = viaEvaluate(world, full, a, defaults);
+    expect(viaFast(world, full, a, defaults)).toEqual(expected);
+    expect(expected).toMatchObject(Object.keys(want).length ? want : { error: expect.any(String) });
+  });
+});
+
+describe('fastInstant agrees with instant()', () => {
+  const pad = (n: number, w: number) => String(n).padStart(w, '0');
+  const canonical = fc
+    .record({
+      y: fc.oneof(
+        fc.integer({ min: 1960, max: 2100 }),
+        fc.constantFrom(1970, 2000, 2024, 2100, 9999, 0),
+      ),
+      mo: fc.integer({ min: 0, max: 13 }),
+      d: fc.integer({ min: 0, max: 32 }),
+      h: fc.integer({ min: 0, max: 25 }),
+      mi: fc.integer({ min: 0, max: 60 }),
+      s: fc.integer({ min: 0, max: 61 }),
+      ms: fc.option(fc.integer({ min: 0, max: 999 })),
+    })
+    .map(
+      ({ y, mo, d, h, mi, s, ms }) =>
+        `${pad(y, 4)}-${pad(mo, 2)}-${pad(d, 2)}T${pad(h, 2)}:${pad(mi, 2)}:${pad(s, 2)}` +
+        `${ms === null ? '' : `.${pad(ms, 3)}`}Z`,
+    );
+  const near = fc.oneof(
+    canonical,
+    canonical.map((t) => t.replace('Z', '+02:00')),
+    canonical.map((t) => t.slice(0, 10)),
+    canonical.map((t) => ` ${t}`),
+    canonical.map((t) => t.replace('T', ' ')),
+    fc.string({ maxLength: 24 }),
+  );
+  it('on canonical times and near misses', () => {
+    fc.assert(
+      fc.property(near, (text) => {
+        expect(fastInstant(text)).toBe(instant(text));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it.each([
+    '2024-02-29T00:00:00Z',
+    '2023-02-29T00:00:00Z',
+    '2100-02-29T00:00:00.000Z',
+    '2026-04-31T10:00:00Z',
+    '2026-01-01T24:00:00Z',
+    '2026-01-01T23:59:60Z',
+    '1969-12-31T23:59:59.999Z',
+  ])('%s', (text) => expect(fastInstant(text)).toBe(instant(text)));
+});
