@@ -1,0 +1,48 @@
+// The impact analysis off the main thread: the page posts a run (CSV text and Graph exports
+// included, so that parsing happens here too), gets progress, then the report or one error line.
+/// <reference lib="webworker" />
+import { runImpactJob } from './impactJob';
+import type { FromWorker, RunMessage, ToWorker } from './protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const running = new Set<number>();
+const cancelled = new Set<number>();
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+async function run(msg: RunMessage): Promise<void> {
+  const { id } = msg;
+  try {
+    const outcome = await runImpactJob(msg, {
+      onProgress: (p) => post({ type: 'progress', id, ...p }),
+      isCancelled: () => cancelled.has(id),
+    });
+    if (outcome.status === 'cancelled') post({ type: 'cancelled', id });
+    else if (outcome.status === 'error') post({ type: 'error', id, message: outcome.message });
+    else {
+      const { rows } = outcome.report;
+      // The columns move to the page instead of being copied.
+      const buffers = [rows.row, rows.ip, rows.user, rows.flow, rows.off, rows.on].map(
+        (a) => a.buffer as ArrayBuffer,
+      );
+      post({ type: 'result', id, report: outcome.report }, buffers);
+    }
+  } catch (e) {
+    post({ type: 'error', id, message: `The impact analysis failed: ${(e as Error).message}` });
+  } finally {
+    running.delete(id);
+    cancelled.delete(id);
+  }
+}
+
+scope.onmessage = (event: MessageEvent<ToWorker>) => {
+  const msg = event.data;
+  if (msg.type === 'cancel') {
+    if (running.has(msg.id)) cancelled.add(msg.id);
+  } else if (msg.type === 'run') {
+    running.add(msg.id);
+    void run(msg);
+  }
+};

@@ -1,0 +1,56 @@
+// Messages between the page and the impact worker. One run at a time per id; the page may cancel
+// it. Everything here survives structured cloning (the report's columns are typed arrays).
+import type { ImpactReport } from '../model/impactTypes';
+import type { SigninRow } from '../model/signinRows';
+import type { Assumptions, Flow, World } from '../model/types';
+
+/** Sign-ins: the CSV text as the user dropped it (parsed in the worker), or rows already read. */
+export type RowsInput =
+  { csvText: string; rows?: undefined } | { rows: SigninRow[]; csvText?: undefined };
+
+/** The tenant: a World, or Graph JSON exports (parsed or as text) and when the policy went on. */
+export type WorldInput =
+  | { world: World; locationsJson?: undefined; policiesJson?: undefined; enabledAt?: undefined }
+  | { locationsJson: unknown; policiesJson: unknown; enabledAt?: string; world?: undefined };
+
+export type ImpactInput = RowsInput &
+  WorldInput & {
+    assumptions?: Assumptions;
+    /** ISO 8601 time for rows without one. */
+    at: string;
+    /** Flow for rows without one; 'pat' by default. */
+    defaultFlow?: Flow;
+  };
+
+export type RunMessage = ImpactInput & { type: 'run'; id: number };
+export interface CancelMessage {
+  type: 'cancel';
+  id: number;
+}
+export type ToWorker = RunMessage | CancelMessage;
+
+/** 'parse': characters of the CSV read; 'analyse': rows analysed. */
+export interface Progress {
+  phase: 'parse' | 'analyse';
+  done: number;
+  total: number;
+}
+
+export type ProgressMessage = Progress & { type: 'progress'; id: number };
+export interface ResultMessage {
+  type: 'result';
+  id: number;
+  report: ImpactReport;
+}
+export interface ErrorMessage {
+  type: 'error';
+  id: number;
+  /** One line that says what is wrong with which input; never a stack trace. */
+  message: string;
+}
+/** The run stopped after a cancel message; no result follows. */
+export interface CancelledMessage {
+  type: 'cancelled';
+  id: number;
+}
+export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | CancelledMessage;

@@ -1,0 +1,128 @@
+// ImpactClient against an in-process stand-in for the worker that runs the real job: results,
+// progress, errors, cancel (answered or not), and a lazily created worker.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  CANCEL_GRACE_MS,
+  ImpactCancelledError,
+  ImpactClient,
+  type WorkerLike,
+} from '../../src/worker/impactClient';
+import { runImpactJob } from '../../src/worker/impactJob';
+import type { FromWorker, ImpactInput, Progress, ToWorker } from '../../src/worker/protocol';
+import { blockOutside, IP, world } from './support/world';
+
+const AT = '2026-03-01T12:00:00Z';
+const input = (n: number): ImpactInput => ({
+  rows: Array.from({ length: n }, (_, i) => ({ row: i + 2, ip: i % 2 ? IP.home : IP.hq })),
+  world: world([blockOutside]),
+  at: AT,
+});
+
+/** Runs the job as impactWorker.ts does, posting messages back asynchronously. */
+class FakeWorker implements WorkerLike {
+  onmessage: ((event: MessageEvent<FromWorker>) => void) | null = null;
+  onerror: ((event: ErrorEvent) => void) | null = null;
+  readonly received: ToWorker[] = [];
+  terminated = false;
+  /** A stuck worker never answers (as one busy in a long synchronous step). */
+  constructor(private readonly stuck = false) {}
+  #cancelled = new Set<number>();
+
+  postMessage(msg: ToWorker): void {
+    this.received.push(msg);
+    if (this.stuck) return;
+    if (msg.type === 'cancel') this.#cancelled.add(msg.id);
+    else void this.#run(msg);
+  }
+  terminate(): void {
+    this.terminated = true;
+  }
+  #post(data: FromWorker): void {
+    if (!this.terminated) this.onmessage?.({ data } as MessageEvent<FromWorker>);
+  }
+  async #run(msg: Extract<ToWorker, { type: 'run' }>): Promise<void> {
+    const { id } = msg;
+    const o = await runImpactJob(msg, {
+      onProgress: (p) => this.#post({ type: 'progress', id, ...p }),
+      isCancelled: () => this.#cancelled.has(id),
+    });
+    if (o.status === 'done') this.#post({ type: 'result', id, report: o.report });
+    else if (o.status === 'error') this.#post({ type: 'error', id, message: o.message });
+    else this.#post({ type: 'cancelled', id });
+  }
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ImpactClient', () => {
+  it('creates the worker on the first run only, and resolves with the report', async () => {
+    const workers: FakeWorker[] = [];
+    const client = new ImpactClient(() => {
+      const w = new FakeWorker();
+      workers.push(w);
+      return w;
+    });
+    expect(workers).toHaveLength(0);
+    const progress: Progress[] = [];
+    const report = await client.run(input(60_000), (p) => progress.push(p));
+    expect(report).toMatchObject({ total: 60_000, newlyBlocked: 30_000 });
+    expect(progress.map((p) => p.done)).toEqual([50_000, 60_000]);
+    await client.run(input(10), () => {});
+    expect(workers).toHaveLength(1);
+    expect(client.busy).toBe(false);
+  });
+
+  it("rejects with the worker's one-line message", async () => {
+    const client = new ImpactClient(() => new FakeWorker());
+    await expect(client.run({ ...input(1), at: 'soon' })).rejects.toThrow(
+      /^at: "soon" is not a date/,
+    );
+  });
+
+  it('cancel() rejects the run and tells the worker, which stops and is kept', async () => {
+    const w = new FakeWorker();
+    const client = new ImpactClient(() => w);
+    const run = client.run(input(200_000), () => client.cancel());
+    await expect(run).rejects.toBeInstanceOf(ImpactCancelledError);
+    expect(w.received.map((m) => m.type)).toEqual(['run', 'cancel']);
+    await new Promise((r) => setTimeout(r, CANCEL_GRACE_MS + 50));
+    expect(w.terminated).toBe(false);
+  });
+
+  it('a new run cancels the one still going', async () => {
+    const client = new ImpactClient(() => new FakeWorker());
+    const first = client.run(input(200_000));
+    const second = client.run(input(4));
+    await expect(first).rejects.toBeInstanceOf(ImpactCancelledError);
+    await expect(second).resolves.toMatchObject({ total: 4 });
+  });
+
+  it('terminates a worker that does not answer a cancel, and reruns the next run on a new one', async () => {
+    vi.useFakeTimers();
+    const stuck = new FakeWorker(true);
+    const fresh = new FakeWorker();
+    const made = [stuck, fresh];
+    const client = new ImpactClient(() => made.shift()!);
+    const first = client.run(input(10));
+    const second = client.run(input(6));
+    await expect(first).rejects.toBeInstanceOf(ImpactCancelledError);
+    vi.advanceTimersByTime(CANCEL_GRACE_MS);
+    expect(stuck.terminated).toBe(true);
+    expect(fresh.received).toEqual([expect.objectContaining({ type: 'run', id: 2 })]);
+    vi.useRealTimers();
+    await expect(second).resolves.toMatchObject({ total: 6 });
+  });
+
+  it('rejects when the worker cannot start, and starts a new one next time', async () => {
+    const broken = new FakeWorker(true);
+    const made = [broken, new FakeWorker()];
+    const client = new ImpactClient(() => made.shift()!);
+    const run = client.run(input(3));
+    broken.onerror?.({ message: 'failed to load', preventDefault() {} } as ErrorEvent);
+    await expect(run).rejects.toThrow('The impact worker stopped: failed to load');
+    expect(broken.terminated).toBe(true);
+    await expect(client.run(input(3))).resolves.toMatchObject({ total: 3 });
+  });
+});

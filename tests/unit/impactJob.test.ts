@@ -1,0 +1,208 @@
+// The worker's job without a Worker: it reads Graph exports and CSV text (slice by slice, with the
+// same rows as one readSigninRows call), reports progress, stops on cancel, and gives the same
+// report as analyseImpact in one go.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
+import { analyseImpact } from '../../src/model/impact';
+import { readSigninRows } from '../../src/model/signinRows';
+import { runImpactJob, type JobOutcome } from '../../src/worker/impactJob';
+import type { Progress } from '../../src/worker/protocol';
+import { readSigninRowsInChunks, recordsUntil } from '../../src/worker/signinChunks';
+import { blockOutside, IP, world } from './support/world';
+
+const read = (path: string) =>
+  readFileSync(new URL(`../fixtures/${path}`, import.meta.url), 'utf8');
+const locationsJson = read('graph/namedLocations.json');
+const policiesJson = read('graph/policies.json');
+const signinsCsv = read('signins.csv');
+const AT = '2026-03-01T12:00:00Z';
+const tenant = world([blockOutside]);
+
+function done(o: JobOutcome) {
+  if (o.status !== 'done') throw new Error(JSON.stringify(o));
+  return o;
+}
+
+/** A CSV of n rows cycling through a few addresses, users and flows. */
+function bigCsv(n: number): string {
+  const ips = [IP.hq, IP.home, IP.cafe, IP.hq6, IP.home6, 'not-an-ip'];
+  const flows = ['pat', 'ssh', 'web', 'oauth', ''];
+  const lines = ['ip,user,flow,at'];
+  for (let i = 0; i < n; i++)
+    lines.push(
+      `${ips[i % 6]},u${i % 17}@contoso.com,${flows[i % 5]},2026-02-0${1 + (i % 9)}T10:00:00Z`,
+    );
+  return lines.join('\r\n');
+}
+
+describe('recordsUntil', () => {
+  it.each<[string, string, number, number, { end: number; records: number }]>([
+    ['stops after the first line break at or past target', 'a\nb\nc', 0, 3, { end: 4, records: 2 }],
+    ['a record ending past target ends the slice', 'a\nb\nc', 0, 1, { end: 2, records: 1 }],
+    ['a CRLF is one line break', 'a\r\nb\r\nc', 0, 0, { end: 3, records: 1 }],
+    ['a lone CR ends a record', 'a\rb', 0, 0, { end: 2, records: 1 }],
+    ['line breaks inside quotes do not count', '"x\ny",1\nz', 0, 0, { end: 8, records: 1 }],
+    ['doubled quotes stay inside', '"a""\n""b"\nc', 0, 0, { end: 10, records: 1 }],
+    ['a quote inside a plain field is text', 'a"b\nc', 0, 0, { end: 4, records: 1 }],
+    ['the last record has no line break', 'a\nb', 2, 99, { end: 3, records: 1 }],
+    ['a final line break adds no record', 'a\nb\n', 2, 99, { end: 4, records: 1 }],
+    ['an unclosed quote runs to the end', 'a\n"b\nc', 2, 0, { end: 6, records: 0 }],
+  ])('%s', (_name, text, start, target, want) => {
+    expect(recordsUntil(text, start, target)).toEqual(want);
+  });
+});
+
+describe('readSigninRowsInChunks gives what readSigninRows gives', () => {
+  const tricky = [
+    'IP address,Username,"Client app",Date (UTC),token-created',
+    '203.0.113.14,"ann, the admin",Browser,2025-11-03T07:58:12Z,',
+    '',
+    '"198.51.100.18","multi\r\nline ""user""",git,2025-11-03 08:00:00,2025-01-01',
+    'not-an-ip,bob,Mobile Apps and Desktop Clients,yesterday,2025-02-30',
+    ',,,,',
+    '2001:db8::1,cy,,2025-11-03T09:00:00+01:00,',
+  ].join('\r\n');
+  it.each([
+    ['the Entra export fixture', signinsCsv, 200],
+    ['quotes, blank and bad rows', tricky, 20],
+    ['a single slice', tricky, 10_000],
+    ['a header only', 'ip,user\r\n', 3],
+    ['no IP column', 'user\nx\ny\nz', 2],
+    ['an unclosed quote', `${tricky}\r\n"broken,1`, 30],
+  ])('%s', async (_name, text, chunkChars) => {
+    expect(await readSigninRowsInChunks(text, {}, chunkChars)).toEqual(readSigninRows(text));
+  });
+  it('reports progress in characters and can be stopped', async () => {
+    const seen: number[] = [];
+    const stopped = await readSigninRowsInChunks(
+      signinsCsv,
+      { onProgress: (done) => seen.push(done), shouldStop: () => seen.length === 3 },
+      500,
+    );
+    expect(stopped).toBeUndefined();
+    expect(seen).toHaveLength(3);
+    expect(seen[0]! < seen[1]! && seen[1]! < seen[2]!).toBe(true);
+  });
+});
+
+describe('runImpactJob', () => {
+  it('reads Graph exports and a sign-in export, and reports what importing said', async () => {
+    const o = done(
+      await runImpactJob({ csvText: signinsCsv, locationsJson, policiesJson, at: AT }),
+    );
+    const { report } = o;
+    expect(report).toMatchObject({ total: 30, invalid: 0, newlyBlocked: 0 });
+    expect(report.inputs).toEqual({
+      warnings: [
+        expect.stringMatching(/^Named locations: .*198\.51\.100\.20\/28" has host bits set/),
+      ],
+      rowProblems: [],
+      rowProblemCount: 0,
+    });
+    // The export holds web and OAuth sign-ins only: Entra blocks those whatever the org policy.
+    expect(report.off).toEqual(report.on);
+    expect(report.byUser[0]).toMatchObject({
+      key: 'dana.okafor@contoso.com',
+      count: 4,
+      flows: { web: 4 },
+    });
+  });
+
+  it('reports progress while parsing and while analysing, and ends at the total', async () => {
+    const csvText = bigCsv(60_000);
+    const seen: Progress[] = [];
+    const o = done(
+      await runImpactJob({ csvText, world: tenant, at: AT }, { onProgress: (p) => seen.push(p) }),
+    );
+    const parse = seen.filter((p) => p.phase === 'parse');
+    const analyse = seen.filter((p) => p.phase === 'analyse');
+    expect(parse.length).toBeGreaterThan(2);
+    expect(parse.at(-1)).toEqual({ phase: 'parse', done: csvText.length, total: csvText.length });
+    expect(analyse.map((p) => p.done)).toEqual([50_000, 60_000]);
+    expect(o.report.inputs!.rowProblemCount).toBe(10_000);
+    expect(o.report.inputs!.rowProblems).toHaveLength(200);
+  });
+
+  it('gives the same report as analyseImpact in one go', async () => {
+    const csvText = bigCsv(55_000);
+    const parsed = readSigninRows(csvText);
+    if (!parsed.ok) throw new Error(parsed.error);
+    const o = done(await runImpactJob({ csvText, world: tenant, at: AT }));
+    const { inputs, ...report } = o.report;
+    expect(inputs!.rowProblemCount).toBe(parsed.value.problems.length);
+    expect(report).toEqual(
+      analyseImpact(tenant, parsed.value.rows, DEFAULT_ASSUMPTIONS, { at: AT, defaultFlow: 'pat' }),
+    );
+  });
+
+  it.each(['parse', 'analyse'] as const)(
+    'stops early when cancelled while it is at %s',
+    async (phase) => {
+      const csvText = bigCsv(60_000);
+      let calls = 0;
+      let cancelled = false;
+      const o = await runImpactJob(
+        { csvText, world: tenant, at: AT },
+        {
+          onProgress: (p) => {
+            calls++;
+            if (p.phase === phase) cancelled = true;
+          },
+          isCancelled: () => cancelled,
+        },
+      );
+      expect(o).toEqual({ status: 'cancelled' });
+      const parseSlices = Math.ceil(csvText.length / 1_000_000);
+      expect(calls).toBeLessThanOrEqual(phase === 'parse' ? 1 : parseSlices + 1);
+    },
+  );
+
+  it.each<[string, Parameters<typeof runImpactJob>[0], RegExp]>([
+    ['a bad time', { rows: [], world: tenant, at: 'soon' }, /^at: "soon" is not a date/],
+    [
+      'a bad default flow',
+      { rows: [], world: tenant, at: AT, defaultFlow: 'ftp' as never },
+      /^defaultFlow: "ftp"/,
+    ],
+    [
+      'a bad assumption',
+      {
+        rows: [],
+        world: tenant,
+        at: AT,
+        assumptions: { ...DEFAULT_ASSUMPTIONS, 'existing-pats': 'maybe' as never },
+      },
+      /^assumptions: existing-pats takes exempt or enforced, not "maybe"/,
+    ],
+    [
+      'broken locations JSON',
+      { rows: [], locationsJson: '{', policiesJson, at: AT },
+      /^Named locations: named locations: not valid JSON/,
+    ],
+    [
+      'a policy without an id',
+      { rows: [], locationsJson, policiesJson: [{ state: 'enabled', conditions: {} }], at: AT },
+      /^Policies: \[0\]\.id: missing/,
+    ],
+    [
+      'a bad enabledAt',
+      { rows: [], locationsJson, policiesJson, enabledAt: '2026-13-01', at: AT },
+      /^enabledAt: "2026-13-01"/,
+    ],
+    [
+      'a CSV without an IP column',
+      { csvText: 'user\nx', world: tenant, at: AT },
+      /^Sign-ins: No IP column/,
+    ],
+    [
+      'no sign-ins at all',
+      { world: tenant, at: AT } as never,
+      /^Sign-ins: give either csvText or rows/,
+    ],
+  ])('refuses %s with one line', async (_name, input, message) => {
+    const o = await runImpactJob(input);
+    expect(o.status).toBe('error');
+    expect(o.status === 'error' && o.message).toMatch(message);
+  });
+});
