@@ -1,0 +1,322 @@
+// `npm run bench`: the impact analysis on a million generated sign-ins against a tenant with 500
+// ranges and 20 policies, through the worker's own code path (runImpactJob, minus postMessage):
+// once from rows already read, once from CSV text. Prints figures; no timing ever fails the run.
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
+import { evaluate } from '../../src/model/evaluate';
+import { parseNamedLocations } from '../../src/model/graphLocations';
+import { parsePolicies } from '../../src/model/graphPolicies';
+import { impactRow, rowRequest, type ImpactReport } from '../../src/model/impact';
+import type { SigninRow } from '../../src/model/signinRows';
+import type { Flow, World } from '../../src/model/types';
+import { runImpactJob, type JobOutcome } from '../../src/worker/impactJob';
+
+const SEED = 0x1a_b0_0c;
+const ROWS = 1_000_000;
+const RANGES = 500;
+const USERS = 3_000;
+const TARGET_S = 2;
+const AT = '2026-03-31T23:59:59Z';
+const ENABLED_AT = '2026-02-01T00:00:00Z';
+const ADO = '499b84ac-1321-427f-aa17-267ca6975798';
+const ARM = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
+const EXCHANGE = '00000002-0000-0ff1-ce00-000000000000';
+
+/** mulberry32: tiny, seeded, good enough to pick test data. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = prng(SEED);
+const int = (n: number) => Math.floor(random() * n);
+const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
+const v4 = (n: number) => `${n >>> 24}.${(n >>> 16) & 255}.${(n >>> 8) & 255}.${n & 255}`;
+const hex = () => int(0x10000).toString(16);
+
+// ---- The tenant: 500 ranges over 9 locations, 20 policies -------------------------------------
+interface Loc {
+  id: string;
+  name: string;
+  trusted: boolean;
+  share: number;
+  v4: number[];
+  v6: string[];
+}
+const LOCS: Loc[] = [
+  ['hq', 'HQ', true, 0.2],
+  ['vpn', 'VPN egress', true, 0.2],
+  ['branches', 'Branch offices', true, 0.25],
+  ['dc', 'Datacentres', true, 0.1],
+  ['agents', 'Self-hosted agents', true, 0.05],
+  ['partners', 'Partner networks', false, 0.1],
+  ['labs', 'Test labs', false, 0.05],
+  ['blocked', 'Known bad ranges', false, 0.05],
+].map(
+  ([id, name, trusted, share]) =>
+    ({ id: `loc-${id}`, name, trusted, share, v4: [], v6: [] }) as Loc,
+);
+const cidrs = new Map<string, string[]>();
+for (const loc of LOCS) {
+  const list: string[] = [];
+  const count = Math.round(RANGES * (loc.share as number));
+  for (let i = 0; i < count; i++) {
+    if (i % 10 === 9) {
+      const prefix = `2001:db8:${hex()}`;
+      loc.v6.push(prefix);
+      list.push(`${prefix}::/48`);
+    } else {
+      const base = ((int(200) + 20) * 2 ** 24 + int(2 ** 24)) & ~0xff; // a /24 (sometimes /28)
+      loc.v4.push(base);
+      list.push(`${v4(base)}/${i % 4 === 3 ? 28 : 24}`);
+    }
+  }
+  cidrs.set(loc.id, list);
+}
+const locationsJson = {
+  value: [
+    ...LOCS.map((l) => ({
+      '@odata.type': '#microsoft.graph.ipNamedLocation',
+      id: l.id,
+      displayName: l.name,
+      isTrusted: l.trusted,
+      ipRanges: cidrs.get(l.id)!.map((c) => ({
+        '@odata.type': c.includes(':')
+          ? '#microsoft.graph.iPv6CidrRange'
+          : '#microsoft.graph.iPv4CidrRange',
+        cidrAddress: c,
+      })),
+    })),
+    {
+      '@odata.type': '#microsoft.graph.countryNamedLocation',
+      id: 'loc-sanctioned',
+      displayName: 'Sanctioned countries',
+      countriesAndRegions: ['KP', 'IR'],
+    },
+  ],
+};
+const contractors = Array.from({ length: 60 }, (_, i) => `user${i * 50}@contoso.com`);
+const outside = { includeLocations: ['All'], excludeLocations: ['AllTrusted'] };
+function pol(
+  id: string,
+  state: string,
+  grant: string[] | null,
+  cond: Record<string, unknown> = {},
+) {
+  return {
+    id,
+    displayName: id,
+    state,
+    conditions: {
+      users: { includeUsers: ['All'], excludeUsers: ['breakglass@contoso.com'] },
+      applications: { includeApplications: [ADO] },
+      clientAppTypes: ['all'],
+      ...cond,
+    },
+    grantControls: grant && { operator: 'OR', builtInControls: grant },
+  };
+}
+const policiesJson = {
+  value: [
+    pol('CA01 Block ADO outside trusted', 'enabled', ['block'], { locations: outside }),
+    pol('CA02 MFA outside trusted (all apps)', 'enabled', ['mfa'], {
+      applications: { includeApplications: ['All'] },
+      locations: outside,
+    }),
+    pol('CA03 Block known bad ranges', 'enabled', ['block'], {
+      locations: { includeLocations: ['loc-blocked'] },
+    }),
+    pol('CA04 Report-only: block partners', 'enabledForReportingButNotEnforced', ['block'], {
+      locations: { includeLocations: ['loc-partners'] },
+    }),
+    pol('CA05 Disabled: MFA from labs', 'disabled', ['mfa'], {
+      locations: { includeLocations: ['loc-labs'] },
+    }),
+    pol('CA06 Compliant device for engineering', 'enabled', ['compliantDevice'], {
+      users: { includeGroups: ['grp-engineering'] },
+    }),
+    pol('CA07 Block Exchange outside trusted', 'enabled', ['block'], {
+      applications: { includeApplications: [EXCHANGE] },
+      locations: outside,
+    }),
+    pol('CA08 Block ARM outside trusted', 'enabled', ['block'], {
+      applications: { includeApplications: [ARM] },
+      locations: outside,
+    }),
+    pol('CA09 Block legacy authentication', 'enabled', ['block'], {
+      applications: { includeApplications: ['All'] },
+      clientAppTypes: ['exchangeActiveSync', 'other'],
+    }),
+    pol('CA10 Report-only: MFA everywhere', 'enabledForReportingButNotEnforced', ['mfa']),
+    pol('CA11 Contractors: block outside partners and trusted', 'enabled', ['block'], {
+      users: { includeUsers: contractors },
+      locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted', 'loc-partners'] },
+    }),
+    pol('CA12 Sign-in frequency 8 h', 'enabled', null),
+    pol('CA13 Sanctioned countries', 'enabled', ['block'], {
+      locations: { includeLocations: ['loc-sanctioned'] },
+    }),
+    pol('CA14 Admins MFA', 'enabled', ['mfa'], {
+      users: { includeRoles: ['62e90394-69f5-4237-9190-012177145e10'] },
+    }),
+    pol('CA15 Device for datacentre access', 'enabled', ['compliantDevice', 'domainJoinedDevice'], {
+      locations: { includeLocations: ['loc-dc'] },
+      users: { includeUsers: contractors },
+    }),
+    pol('CA16 Disabled: block everything', 'disabled', ['block'], {
+      applications: { includeApplications: ['All'] },
+    }),
+    pol(
+      'CA17 Report-only: device outside',
+      'enabledForReportingButNotEnforced',
+      ['compliantDevice'],
+      { locations: outside },
+    ),
+    pol('CA18 Browser MFA from labs', 'enabled', ['mfa'], {
+      clientAppTypes: ['browser'],
+      locations: { includeLocations: ['loc-labs'] },
+    }),
+    pol('CA19 Terms of use outside', 'enabled', ['mfa'], {
+      users: { includeUsers: contractors.slice(0, 10) },
+      locations: outside,
+    }),
+    pol('CA20 Block Exchange everywhere', 'disabled', ['block'], {
+      applications: { includeApplications: [EXCHANGE] },
+    }),
+  ],
+};
+
+// ---- A month of sign-ins ------------------------------------------------------------------------
+// Real logs repeat addresses: offices leave through a few egress IPs per range, people work from
+// a couple of home connections; 5% of sign-ins come from somewhere new (mobile, travel, café).
+const trusted = LOCS.filter((l) => l.trusted);
+const egress = new Map(
+  trusted.map((l) => [
+    l,
+    [
+      ...l.v4.flatMap((base) => Array.from({ length: 1 + int(4) }, () => v4(base + 1 + int(14)))),
+      ...l.v6.flatMap((p) => Array.from({ length: 1 + int(4) }, () => `${p}:${hex()}::${hex()}`)),
+    ],
+  ]),
+);
+const outsideIp = () =>
+  random() < 0.12
+    ? `2a02:${hex()}:${hex()}:${hex()}:${hex()}:${hex()}:${hex()}:${hex()}`
+    : v4(((int(200) + 20) * 2 ** 24 + int(2 ** 24)) >>> 0);
+const users = Array.from({ length: USERS }, (_, i) => ({
+  upn: i === 0 ? 'breakglass@contoso.com' : `user${i}@contoso.com`,
+  home: [outsideIp(), outsideIp()],
+  office: egress.get(pick(trusted))!,
+  patCreated: new Date(Date.parse('2025-10-01T00:00:00Z') + int(180) * 86_400_000).toISOString(),
+}));
+const hostedAgents = Array.from({ length: 400 }, outsideIp);
+const start = Date.parse('2026-03-01T00:00:00Z');
+const rows: SigninRow[] = [];
+for (let i = 0; i < ROWS; i++) {
+  const u = users[Math.min(USERS - 1, Math.floor(USERS * random() ** 2))]!; // some users far busier
+  const r = random();
+  const flow: Flow = r < 0.8 ? 'pat' : r < 0.9 ? 'ssh' : 'web';
+  const where = random();
+  let ip: string;
+  let client: string = flow === 'web' ? 'browser' : flow === 'ssh' ? 'ssh' : 'git';
+  if (where < 0.55) ip = pick(u.office);
+  else if (where < 0.85) ip = pick(u.home);
+  else if (where < 0.95) {
+    ip = pick(hostedAgents);
+    if (flow === 'pat') client = 'pipeline-agent';
+  } else ip = outsideIp();
+  const at = new Date(start + Math.floor((i / ROWS) * 30 * 86_400_000)).toISOString();
+  const row: SigninRow = { row: i + 2, ip, flow, user: u.upn, at, client };
+  if (flow === 'pat') row.tokenCreated = u.patCreated;
+  rows.push(row);
+}
+const cell = (v: string | undefined) => v ?? '';
+const csvText = [
+  'Date (UTC),Username,IP address,flow,token-created,client',
+  ...rows.map((r) =>
+    [r.at, r.user, r.ip, r.flow, cell(r.tokenCreated), r.client].map(cell).join(','),
+  ),
+].join('\r\n');
+
+// ---- Runs -----------------------------------------------------------------------------------------
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const secs = (ms: number) => (ms / 1000).toFixed(2);
+const common = {
+  locationsJson,
+  policiesJson,
+  enabledAt: ENABLED_AT,
+  assumptions: DEFAULT_ASSUMPTIONS,
+  at: AT,
+};
+const pause = () => new Promise<void>((r) => setTimeout(r));
+function done(o: JobOutcome): Extract<JobOutcome, { status: 'done' }> {
+  if (o.status !== 'done') throw new Error(o.status === 'error' ? o.message : 'cancelled');
+  return o;
+}
+
+const ips = new Set(rows.map((r) => r.ip)).size;
+console.log(
+  `tenant: ${RANGES} ranges in ${LOCS.length} IP named locations (+1 country), ${policiesJson.value.length} policies; ` +
+    `${fmt(ROWS)} rows (80% pat, 10% ssh, 10% web), ${fmt(USERS)} users, ${fmt(ips)} distinct IPs; seed 0x${SEED.toString(16)}`,
+);
+const runs: number[] = [];
+let report: ImpactReport | undefined;
+for (let k = 0; k < 3; k++) {
+  const o = done(await runImpactJob({ ...common, rows }, { pause }));
+  runs.push(o.timings.analyseMs);
+  report ??= o.report;
+}
+const first = runs[0]!;
+console.log(`impact: ${fmt(ROWS)} rows in ${secs(first)} s (${fmt(ROWS / (first / 1000))} rows/s)`);
+console.log(`  warm runs: ${runs.slice(1).map(secs).join(' s, ')} s`);
+console.log(
+  `  target < ${TARGET_S} s on one core: ${first < TARGET_S * 1000 ? 'met' : 'NOT met'} (informational, never a failure)`,
+);
+
+const csv = done(await runImpactJob({ ...common, csvText }, { pause }));
+const { parseMs, analyseMs } = csv.timings;
+console.log(
+  `csv: ${(csvText.length / 1e6).toFixed(1)} MB parsed in ${secs(parseMs)} s (${fmt(ROWS / (parseMs / 1000))} rows/s), ` +
+    `then analysed in ${secs(analyseMs)} s; ${secs(parseMs + analyseMs)} s in all`,
+);
+
+// ---- Sanity: the figures, and a sample checked against evaluate() -------------------------------
+const r = report!;
+console.log(
+  `off: ${fmt(r.off.allowed)} allowed, ${fmt(r.off.blocked)} blocked, ${fmt(r.off['mfa-required'])} MFA; ` +
+    `on: ${fmt(r.on.allowed)} allowed, ${fmt(r.on.blocked)} blocked, ${fmt(r.on['mfa-required'])} MFA; ` +
+    `newly blocked ${fmt(r.newlyBlocked)}; ${r.byUser.length} users and ${fmt(r.byIp.length)} IPs affected; invalid ${r.invalid}`,
+);
+const csvSame =
+  csv.report.on.blocked === r.on.blocked && csv.report.newlyBlocked === r.newlyBlocked;
+const worlds = ((): World[] => {
+  const locations = parseNamedLocations(locationsJson);
+  const policies = parsePolicies(policiesJson);
+  if (!locations.ok || !policies.ok) throw new Error('tenant did not import');
+  return [false, true].map((ipValidation) => ({
+    locations: locations.value,
+    policies: policies.value,
+    org: { ipValidation, enabledAt: ENABLED_AT },
+  }));
+})();
+let mismatches = 0;
+const SAMPLE = 2_000;
+for (let k = 0; k < SAMPLE; k++) {
+  const i = int(ROWS);
+  const view = impactRow(r, i);
+  const req = rowRequest(rows[i]!, { at: AT, defaultFlow: 'pat' });
+  worlds.forEach((w, on) => {
+    const d = evaluate(w, req, DEFAULT_ASSUMPTIONS);
+    const fast = on ? view.on : view.off;
+    if (!d.ok || !fast || d.value.outcome !== fast.outcome || d.value.decidedBy !== fast.decidedBy)
+      mismatches++;
+  });
+}
+console.log(
+  `checked ${fmt(SAMPLE)} sampled rows against evaluate(): ${mismatches} mismatches; csv path agrees: ${csvSame}`,
+);
+if (mismatches > 0 || !csvSame) process.exit(1);
