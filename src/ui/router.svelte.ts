@@ -1,6 +1,7 @@
 // Hash routing: `#/<view>?<params>`. The hash keeps deep links working from any base path on any
 // static host, with no server rewrite rules. Views own the meaning of their params.
-export const VIEWS = ['player', 'lesson', 'lab'] as const;
+// `embed` is the player with minimal chrome, for iframes (so is any view with `embed=1`).
+export const VIEWS = ['player', 'lesson', 'lab', 'embed'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {
@@ -13,11 +14,20 @@ export interface Route {
 export function parseHash(hash: string): Route {
   const raw = hash.replace(/^#\/?/, '');
   const q = raw.indexOf('?');
-  const name = decodeURIComponent((q < 0 ? raw : raw.slice(0, q)).replace(/\/+$/, '')) || 'player';
+  const path = (q < 0 ? raw : raw.slice(0, q)).replace(/\/+$/, '');
+  let name: string;
+  try {
+    name = decodeURIComponent(path) || 'player';
+  } catch {
+    name = path; // a malformed escape (%E0%A4%A) is an unknown view, not an exception
+  }
+  // Route params are parsed once and replaced, never mutated: no reactive wrapper needed.
   let params: URLSearchParams;
   try {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     params = new URLSearchParams(q < 0 ? '' : raw.slice(q + 1));
   } catch {
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     params = new URLSearchParams();
   }
   const known = (VIEWS as readonly string[]).includes(name);
@@ -25,18 +35,28 @@ export function parseHash(hash: string): Route {
 }
 
 export function formatHash(view: View, params?: URLSearchParams | Record<string, string>): string {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   const p = params instanceof URLSearchParams ? params : new URLSearchParams(params ?? {});
   const s = p.toString();
   return `#/${view}${s ? `?${s}` : ''}`;
 }
 
 export class Router {
-  #route = $state.raw<Route>(parseHash(globalThis.location?.hash ?? ''));
+  #hash = globalThis.location?.hash ?? '';
+  #route = $state.raw<Route>(parseHash(this.#hash));
 
   constructor() {
-    globalThis.addEventListener?.('hashchange', () => {
-      this.#route = parseHash(globalThis.location.hash);
-    });
+    // Back/forward between pushState entries fires popstate; a typed or linked hash fires
+    // hashchange. Either way, read the hash once per actual change.
+    const sync = () => this.#set(globalThis.location.hash);
+    globalThis.addEventListener?.('hashchange', sync);
+    globalThis.addEventListener?.('popstate', sync);
+  }
+
+  #set(hash: string) {
+    if (hash === this.#hash) return;
+    this.#hash = hash;
+    this.#route = parseHash(hash);
   }
 
   get route(): Route {
@@ -45,7 +65,10 @@ export class Router {
 
   /** Navigates (a new history entry). */
   go(view: View, params?: URLSearchParams | Record<string, string>) {
-    globalThis.location.hash = formatHash(view, params);
+    const hash = formatHash(view, params);
+    if (hash === globalThis.location.hash) return;
+    history.pushState(history.state, '', hash);
+    this.#set(hash);
   }
 
   /** Updates the current view's params without a new history entry or a re-render loop. */
@@ -53,6 +76,6 @@ export class Router {
     const hash = formatHash(this.#route.view, params);
     if (hash === globalThis.location.hash) return;
     history.replaceState(history.state, '', hash);
-    this.#route = parseHash(hash);
+    this.#set(hash);
   }
 }

@@ -1,0 +1,93 @@
+// The live diagram as a stand-alone SVG file: every colour, stroke and font the page's CSS gives
+// it is copied onto the clone as presentation attributes, because the CSS custom properties the
+// diagram uses do not travel with the file. Also renders it to PNG under the strict CSP (img-src
+// allows data: URLs, not blob: URLs).
+
+const PROPS = [
+  'fill',
+  'fill-opacity',
+  'stroke',
+  'stroke-opacity',
+  'stroke-width',
+  'stroke-dasharray',
+  'stroke-linecap',
+  'stroke-linejoin',
+  'opacity',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'font-style',
+  'text-anchor',
+  'dominant-baseline',
+  'paint-order',
+] as const;
+
+function inline(source: Element, target: Element) {
+  const cs = getComputedStyle(source);
+  for (const prop of PROPS) {
+    const value = cs.getPropertyValue(prop);
+    if (value) target.setAttribute(prop, value);
+  }
+  target.removeAttribute('class');
+  target.removeAttribute('style');
+}
+
+/** The SVG text of `svg` as drawn now, with a solid `background` behind it. */
+export function serializeSvg(svg: SVGSVGElement, background: string): string {
+  const clone = svg.cloneNode(true) as SVGSVGElement;
+  const from = [svg, ...svg.querySelectorAll('*')];
+  const to = [clone, ...clone.querySelectorAll('*')];
+  from.forEach((el, i) => {
+    const copy = to[i];
+    if (!copy) return;
+    if (getComputedStyle(el).display === 'none') copy.setAttribute('display', 'none');
+    else inline(el, copy);
+  });
+  const box = svg.viewBox.baseVal;
+  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('width', String(Math.round(box.width)));
+  clone.setAttribute('height', String(Math.round(box.height)));
+  clone.removeAttribute('aria-labelledby');
+  const rect = document.createElementNS('http://www.w3.org/2000/svg', 'rect');
+  for (const [k, v] of Object.entries({
+    x: box.x,
+    y: box.y,
+    width: box.width,
+    height: box.height,
+    fill: background,
+  }))
+    rect.setAttribute(k, String(v));
+  const firstDrawn = [...clone.children].find((c) => !['title', 'desc'].includes(c.tagName));
+  clone.insertBefore(rect, firstDrawn ?? null);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(clone)}`;
+}
+
+/** Rasterises SVG text at `scale` × its own size. */
+export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
+  const img = new Image();
+  img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgText)}`;
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(img.naturalWidth * scale));
+  canvas.height = Math.max(1, Math.round(img.naturalHeight * scale));
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('This browser cannot draw to a canvas.');
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height);
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('PNG encoding failed.'))), 'image/png'),
+  );
+}
+
+/** Saves `data` as a file through a temporary link (downloads are not fetches: CSP allows it). */
+export function download(name: string, data: Blob | string, type = 'text/plain') {
+  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,71 @@
+// Keeps the player and the address bar in step: a choice (scenario, play, switch) is a new history
+// entry, so Back returns to it; playback steps only replace the entry. A hash the player did not
+// write itself (a pasted link, Back, Forward) is resolved again and the player re-opened on it.
+import { untrack } from 'svelte';
+import type { Scenario } from '../../model/scenario';
+import type { Selection } from '../player/playerState.svelte';
+import { formatHash, type Router } from '../router.svelte';
+import { paramsOf, resolveLink, type ResolvedLink } from './resolveLink';
+
+export class LinkSync {
+  #router: Router;
+  #scenarios: Scenario[];
+  #written = '';
+  #lastChoice: string | null = null;
+  #resolved = $state.raw<ResolvedLink>({ initial: {}, notices: [] });
+  #key = $state(0);
+  #extra: Record<string, string>;
+
+  /** `extra` params are kept in every link written (e.g. `embed=1`). */
+  constructor(router: Router, scenarios: Scenario[], extra: Record<string, string> = {}) {
+    this.#router = router;
+    this.#scenarios = scenarios;
+    this.#extra = extra;
+    this.#open();
+    $effect(() => {
+      const route = this.#router.route;
+      if (formatHash(route.view, route.params) === this.#written) return;
+      untrack(() => {
+        this.#open();
+        this.#key++;
+      });
+    });
+  }
+
+  #open() {
+    const route = this.#router.route;
+    this.#written = formatHash(route.view, route.params);
+    this.#lastChoice = null;
+    const resolved = resolveLink(this.#scenarios, route.params);
+    if (route.unknown)
+      resolved.notices.unshift(
+        'That link points to a page PAT Fence does not have; here are the scenarios instead.',
+      );
+    this.#resolved = resolved;
+  }
+
+  get resolved(): ResolvedLink {
+    return this.#resolved;
+  }
+  /** Changes whenever the player must be re-created from `resolved`. */
+  get key(): number {
+    return this.#key;
+  }
+
+  params(sel: Selection, step: number): URLSearchParams {
+    const p = paramsOf(sel, step);
+    for (const [k, v] of Object.entries(this.#extra)) p.set(k, v);
+    return p;
+  }
+
+  /** The player changed: write its state to the address bar. */
+  write = (sel: Selection, step: number) => {
+    const params = this.params(sel, step);
+    const view = this.#router.route.view;
+    const choice = JSON.stringify(sel);
+    this.#written = formatHash(view, params);
+    if (this.#lastChoice !== null && choice !== this.#lastChoice) this.#router.go(view, params);
+    else this.#router.replace(params);
+    this.#lastChoice = choice;
+  };
+}
