@@ -7,6 +7,12 @@ export const AZURE_DEVOPS_APP_ID = '499b84ac-1321-427f-aa17-267ca6975798';
 export const AZURE_RESOURCE_MANAGER_APP_ID = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
 export const ARM_STOPS_COVERING_ADO = '2025-09-01T00:00:00Z';
 
+/**
+ * R2: from 2025 Azure DevOps enforces CA on every web request; before, only with the org policy
+ * on. Sources say "before 2025" without a day, so the first of January stands in for it.
+ */
+export const ADO_WEB_CA_ALWAYS_FROM = '2025-01-01T00:00:00Z';
+
 /** Which PAT scope an action needs (T2). 'full' covers everything. */
 export const ACTION_SCOPES = {
   'read-code': ['vso.code', 'vso.code_write'],

@@ -1,8 +1,10 @@
 // Web and OAuth flows: Entra evaluates every policy at sign-in (R1, R14, R15); then Azure DevOps
 // checks again with the IP that reaches it — every policy for web (R2, R10), the IP-based ones
 // for OAuth calls when the organisation policy is on (R4).
+import { ADO_WEB_CA_ALWAYS_FROM } from './azureDevOps';
 import { adoBlock, allowed, entraVerdict, type FlowContext, type Verdict } from './decision';
 import { sweepPolicies } from './policySweep';
+import { instant } from './time';
 
 export function evaluateInteractive(ctx: FlowContext): Verdict {
   const { compiled, req, trace, assumptions } = ctx;
@@ -42,6 +44,25 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
   const signedIn = { ...req, mfaDone: true };
   const adoLoc = { compiled, ip: ctx.ip, country: req.country, assumptions };
   const split = ctx.ip.text !== signinText;
+  if (
+    web &&
+    !compiled.world.org.ipValidation &&
+    instant(req.at)! < instant(ADO_WEB_CA_ALWAYS_FROM)!
+  ) {
+    trace.add(
+      'R2',
+      'skip',
+      'ado',
+      'Before 2025 Azure DevOps re-checked web requests itself only with the organisation policy on, and it is off: the sign-in decides.',
+    );
+    trace.add(
+      'R3',
+      'pass',
+      'resource',
+      'Signed in. The session is re-checked at least hourly, when Entra issues a fresh token.',
+    );
+    return allowed('R1', entra.runs);
+  }
   if (web) {
     trace.add(
       'R2',

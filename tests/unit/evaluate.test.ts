@@ -71,6 +71,32 @@ const cases: Case[] = [
     decidedBy: 'R2',
     step: ['R2', 'pass'],
   },
+  {
+    name: 'before 2025 with the org policy off, Azure DevOps did not re-check web requests',
+    rule: 'R2',
+    world: world([blockOutside], off),
+    req: web(IP.home, { signinIp: IP.vpn, at: '2024-06-01T10:00:00Z' }),
+    outcome: 'allowed',
+    decidedBy: 'R1',
+    step: ['R2', 'skip'],
+  },
+  {
+    name: 'before 2025 with the org policy on, it did',
+    rule: 'R2',
+    world: world([blockOutside]),
+    req: web(IP.home, { signinIp: IP.vpn, at: '2024-06-01T10:00:00Z' }),
+    outcome: 'blocked',
+    code: 'VS403463',
+  },
+  {
+    name: 'from 2025, it re-checks whatever the org policy says',
+    rule: 'R2',
+    world: world([blockOutside], off),
+    req: web(IP.home, { signinIp: IP.vpn }),
+    outcome: 'blocked',
+    code: 'VS403463',
+    decidedBy: 'R10',
+  },
   // R3: informational step on a successful web sign-in.
   {
     name: 'web session is re-checked hourly',
