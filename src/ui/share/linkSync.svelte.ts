@@ -12,7 +12,10 @@ export class LinkSync {
   #scenarios: Scenario[];
   #written = '';
   #lastChoice: string | null = null;
-  #resolved = $state.raw<ResolvedLink>({ initial: {}, notices: [] });
+  #resolved = $state.raw<ResolvedLink>({
+    initial: { scenario: '', play: '', overrides: {} },
+    notices: [],
+  });
   #key = $state(0);
   #extra: Record<string, string>;
 
@@ -60,9 +63,18 @@ export class LinkSync {
 
   /** The player changed: write its state to the address bar. */
   write = (sel: Selection, step: number) => {
+    const choice = JSON.stringify(sel);
+    // Until the re-opened player reports in, a different selection comes from the player being
+    // replaced (a last autoplay tick): writing it would undo the Back/Forward that opened this.
+    if (this.#lastChoice === null) {
+      if (choice !== JSON.stringify(this.#resolved.initial)) return;
+    } else if (globalThis.location.hash !== this.#written) {
+      // Back/Forward has changed the address but its popstate has not arrived yet: writing now
+      // would overwrite the entry being returned to.
+      return;
+    }
     const params = this.params(sel, step);
     const view = this.#router.route.view;
-    const choice = JSON.stringify(sel);
     this.#written = formatHash(view, params);
     if (this.#lastChoice !== null && choice !== this.#lastChoice) this.#router.go(view, params);
     else this.#router.replace(params);

@@ -11,7 +11,8 @@ import {
 import { PlayerState, type Selection } from '../player/playerState.svelte';
 
 export interface ResolvedLink {
-  initial: Partial<Selection>;
+  /** Always normalised by PlayerState, so the opened player reports exactly this selection. */
+  initial: Selection;
   initialStep?: number;
   notices: string[];
 }
@@ -34,7 +35,8 @@ export function paramsOf(sel: Selection, step: number): URLSearchParams {
 }
 
 export function resolveLink(scenarios: Scenario[], params: URLSearchParams): ResolvedLink {
-  if (!hasPlayerLink(params)) return { initial: {}, notices: [] };
+  if (!hasPlayerLink(params))
+    return { initial: new PlayerState(scenarios, {}).selection, notices: [] };
   const { link, problems } = parsePlayerLink(params);
   const notices = [...problems];
   const initial: Partial<Selection> = {
