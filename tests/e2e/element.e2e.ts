@@ -1,0 +1,78 @@
+// The <pat-fence-scenario> custom element on its example page, served under the strict CSP:
+// it renders from one script, honours its attributes, keeps its styles inside its shadow root and
+// logs nothing.
+import { expect, test } from '@playwright/test';
+import { watchPage } from './support/watchPage';
+
+test.use({ reducedMotion: 'reduce' });
+
+test('the example page renders both elements under the CSP with no errors', async ({
+  page,
+  baseURL,
+}) => {
+  const w = watchPage(page, baseURL!);
+  const res = await page.goto('./element-example.html');
+  expect(res!.headers()['content-security-policy']).toContain("style-src 'self'");
+  const [cafe, off] = [
+    page.locator('pat-fence-scenario').nth(0),
+    page.locator('pat-fence-scenario').nth(1),
+  ];
+  await expect(cafe.getByRole('heading', { name: /Kim pulls from a café/ })).toBeVisible();
+  await expect(cafe.getByRole('group', { name: 'Playback' })).toContainText('Step 4 of 5');
+  await expect(cafe.getByRole('img')).toHaveAttribute('aria-labelledby', /.+/);
+  await expect(off.getByRole('group', { name: 'Playback' })).toContainText('Step 0 of');
+  await off.getByRole('button', { name: 'Step forward' }).click();
+  await expect(off.getByRole('group', { name: 'Playback' })).toContainText('Step 1 of');
+  expect(w.errors).toEqual([]);
+  expect(w.foreign).toEqual([]);
+  // One script, no stylesheet of its own, nothing else fetched for the element.
+  expect(w.requests.filter((u) => u.endsWith('.js'))).toEqual([
+    new URL('pat-fence-scenario.js', baseURL).href,
+  ]);
+});
+
+test('styles are isolated both ways and themed by attribute', async ({ page }) => {
+  await page.goto('./element-example.html');
+  const el = page.locator('pat-fence-scenario').first();
+  await expect(el.getByRole('button', { name: 'Restart' })).toBeVisible();
+  const look = await page.evaluate(() => {
+    const host = document.querySelector('pat-fence-scenario')!;
+    const dark = document.querySelectorAll('pat-fence-scenario')[1]!;
+    const inner = host.shadowRoot!.querySelector('button')!;
+    const outer = document.createElement('button');
+    document.body.append(outer);
+    return {
+      sheets: host.shadowRoot!.adoptedStyleSheets.length,
+      styleTags:
+        document.querySelectorAll('style').length +
+        host.shadowRoot!.querySelectorAll('style').length,
+      innerRadius: getComputedStyle(inner).borderRadius,
+      outerRadius: getComputedStyle(outer).borderRadius,
+      darkBg: getComputedStyle(dark).backgroundColor,
+      leaked: [...document.styleSheets].some((s) =>
+        [...s.cssRules].some((r) => r.cssText.includes('.pf-diagram')),
+      ),
+    };
+  });
+  expect(look.sheets).toBe(1);
+  expect(look.styleTags).toBe(0);
+  expect(look.innerRadius).toBe('8px');
+  expect(look.outerRadius).not.toBe('8px');
+  expect(look.darkBg).toBe('rgb(14, 18, 23)');
+  expect(look.leaked).toBe(false);
+});
+
+test('changing attributes re-renders; unknown ids fall back with a notice', async ({ page }) => {
+  await page.goto('./element-example.html');
+  const el = page.locator('pat-fence-scenario').first();
+  await expect(el.getByRole('heading', { name: /Kim pulls from a café/ })).toBeVisible();
+  await el.evaluate((node) => {
+    node.setAttribute('scenario', 'ssh-key');
+    node.removeAttribute('play');
+    node.setAttribute('step', '1');
+  });
+  await expect(el.getByRole('heading', { name: /SSH/i })).toBeVisible();
+  await expect(el.getByRole('group', { name: 'Playback' })).toContainText('Step 1 of');
+  await el.evaluate((node) => node.setAttribute('scenario', 'no-such-thing'));
+  await expect(el.getByRole('status')).toContainText('does not exist');
+});
