@@ -1,0 +1,128 @@
+// The lesson's content under test: it follows the source article's order, every drill names a
+// play that exists, and every "why?" question has exactly one reason the engine agrees with.
+import { describe, expect, it } from 'vitest';
+import { parseLesson, resolveDrill, type Lesson } from '../../src/model/lesson';
+import { decisiveRules } from '../../src/model/lessonReasons';
+import { runPlay } from '../../src/model/scenario';
+import { catalog, lessonJson } from './support/lessonContent';
+
+function lesson(): Lesson {
+  const r = parseLesson(lessonJson, catalog.scenarios);
+  expect(r.errors).toEqual([]);
+  return r.lesson!;
+}
+
+describe('lesson.json', () => {
+  it('validates against the scenario catalog', () => {
+    expect(catalog.errors).toEqual([]);
+    expect(lesson().chapters.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('follows the article, chapter by chapter', () => {
+    expect(lesson().chapters.map((c) => c.id)).toEqual([
+      'pat-basics',
+      'conditional-access',
+      'not-by-default',
+      'turn-it-on',
+      'web-vs-third-party',
+      'mfa-and-pats',
+      'existing-pats',
+      'ipv4-ipv6',
+      'ssh-keys',
+      'checklist',
+    ]);
+  });
+
+  it('names who turns the policy on and where, and flags the article-only claim', () => {
+    const byId = new Map(lesson().chapters.map((c) => [c.id, c]));
+    const on = byId.get('turn-it-on')!.body.join(' ');
+    expect(on).toContain('Project Collection Administrator');
+    expect(on).toContain('Organization settings → Security → Policies');
+    expect(byId.get('existing-pats')!.callouts.map((c) => c.rule)).toContain('R12');
+    expect(byId.get('existing-pats')!.body.join(' ')).toMatch(/rotate/i);
+    expect(byId.get('checklist')!.list.length).toBeGreaterThanOrEqual(5);
+  });
+
+  const drills = lesson().chapters.flatMap((c) =>
+    c.drills.map((d, i) => [`${c.id} #${i + 1}`, d] as const),
+  );
+
+  it.each(drills)('%s: its play exists and the engine decides it', (_name, d) => {
+    const found = resolveDrill(d, catalog.scenarios);
+    if (typeof found === 'string') throw new Error(found);
+    const r = runPlay(found.scenario, found.play, found.variant);
+    expect(r.ok).toBe(true);
+  });
+
+  it.each(drills.filter(([, d]) => d.reasons.length))(
+    '%s: exactly one reason names a rule the decision turns on',
+    (_name, d) => {
+      const found = resolveDrill(d, catalog.scenarios);
+      if (typeof found === 'string') throw new Error(found);
+      const r = runPlay(found.scenario, found.play, found.variant);
+      if (!r.ok) throw new Error(r.error);
+      const decisive = decisiveRules(r.value);
+      expect(d.reasons.filter((x) => decisive.includes(x.rule))).toHaveLength(1);
+    },
+  );
+});
+
+describe('parseLesson rejects bad content with a path', () => {
+  const base = () => structuredClone(lessonJson) as { chapters: Record<string, unknown>[] };
+  it.each<[string, (j: ReturnType<typeof base>) => unknown, RegExp]>([
+    ['not an object', () => 42, /^lesson: must be an object/],
+    [
+      'unknown scenario',
+      (j) => ((j.chapters[0]!.drills as object[])[0] = { scenario: 'nope', play: 'x' }),
+      /chapters\[0\]\.drills\[0\]: scenario "nope" does not exist/,
+    ],
+    [
+      'unknown play',
+      (j) => ((j.chapters[0]!.drills as object[])[0] = { scenario: 'policy-on', play: 'x' }),
+      /play "x" is not in scenario policy-on/,
+    ],
+    [
+      'variant on another play',
+      (j) =>
+        ((j.chapters[0]!.drills as object[])[0] = {
+          scenario: 'policy-on',
+          play: 'office-pat',
+          variant: 'turn-off',
+        }),
+      /variant "turn-off" is not shown on policy-on\/office-pat/,
+    ],
+    [
+      'unknown rule',
+      (j) => (j.chapters[4]!.callouts = [{ rule: 'R99', text: 'x' }]),
+      /callouts\[0\]\.rule: "R99" is not a rule id/,
+    ],
+    [
+      'unknown source',
+      (j) => (j.chapters[0]!.sources = ['NOPE']),
+      /sources\[0\]: "NOPE" is not a source key/,
+    ],
+    [
+      'duplicate chapter',
+      (j) => (j.chapters[1]!.id = j.chapters[0]!.id),
+      /chapters\[1\]\.id: "pat-basics" is used twice/,
+    ],
+    [
+      'empty body',
+      (j) => (j.chapters[2]!.body = []),
+      /chapters\[2\]\.body: must be a non-empty list/,
+    ],
+    [
+      'one reason',
+      (j) =>
+        (((j.chapters[0]!.drills as Record<string, unknown>[])[0]!.reasons as unknown[]).length =
+          1),
+      /reasons: needs at least two choices/,
+    ],
+  ])('%s', (_name, change, message) => {
+    const j = base();
+    const out = change(j);
+    const r = parseLesson(out === 42 ? out : j, catalog.scenarios);
+    expect(r.lesson).toBeUndefined();
+    expect(r.errors.join('\n')).toMatch(message);
+  });
+});

@@ -1,0 +1,109 @@
+// The knowledge check under test: enough questions, each resting on a real rule and source,
+// linking back to a real chapter, and where a question is about an outcome, the engine agrees.
+import { describe, expect, it } from 'vitest';
+import { parseLesson } from '../../src/model/lesson';
+import { parseQuiz, type Quiz } from '../../src/model/quiz';
+import { RULES } from '../../src/model/rules';
+import { runPlay } from '../../src/model/scenario';
+import { resolveDrill } from '../../src/model/lesson';
+import { SOURCES } from '../../src/model/sources';
+import { catalog, lessonJson, quizJson } from './support/lessonContent';
+
+const chapters = parseLesson(lessonJson, catalog.scenarios).lesson!.chapters.map((c) => c.id);
+
+function quiz(): Quiz {
+  const r = parseQuiz(quizJson, chapters);
+  expect(r.errors).toEqual([]);
+  return r.quiz!;
+}
+
+describe('quiz.json', () => {
+  it('has at least 12 questions with distinct ids', () => {
+    expect(quiz().questions.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('covers most chapters', () => {
+    expect(new Set(quiz().questions.map((q) => q.chapter)).size).toBeGreaterThanOrEqual(8);
+  });
+
+  it.each(quiz().questions.map((q) => [q.id, q] as const))(
+    '%s: rule, source and chapter exist; the answer is an option',
+    (_id, q) => {
+      expect(Object.keys(RULES)).toContain(q.rule);
+      expect(Object.keys(SOURCES)).toContain(q.source);
+      expect(chapters).toContain(q.chapter);
+      expect(q.options.map((o) => o.id)).toContain(q.answer);
+      expect(q.feedback.length).toBeGreaterThan(20);
+    },
+  );
+
+  const outcomeQuestions = quiz().questions.filter((q) => q.play);
+  it('asks about outcomes at least five times', () =>
+    expect(outcomeQuestions.length).toBeGreaterThanOrEqual(5));
+
+  it.each(outcomeQuestions.map((q) => [q.id, q] as const))(
+    '%s: the engine agrees with the answer key',
+    (_id, q) => {
+      const found = resolveDrill({ ...q.play!, reasons: [] }, catalog.scenarios);
+      if (typeof found === 'string') throw new Error(found);
+      const r = runPlay(found.scenario, found.play, found.variant);
+      if (!r.ok) throw new Error(r.error);
+      const right = q.options.find((o) => o.id === q.answer)!;
+      expect(right.outcome).toBe(r.value.outcome);
+      // No other option claims the same outcome.
+      expect(q.options.filter((o) => o.outcome === r.value.outcome)).toHaveLength(1);
+    },
+  );
+});
+
+describe('parseQuiz rejects bad content with a path', () => {
+  type Q = { passMark: unknown; questions: Record<string, unknown>[] };
+  it.each<[string, (j: Q) => void, RegExp]>([
+    [
+      'unknown rule',
+      (j) => (j.questions[0]!.rule = 'R0'),
+      /questions\[0\]\.rule: "R0" is not a rule id/,
+    ],
+    [
+      'unknown source',
+      (j) => (j.questions[0]!.source = 'BLOG'),
+      /questions\[0\]\.source: "BLOG" is not a source key/,
+    ],
+    [
+      'answer not an option',
+      (j) => (j.questions[1]!.answer = 'z'),
+      /questions\[1\]\.answer: "z" is not one of the options/,
+    ],
+    [
+      'unknown chapter',
+      (j) => (j.questions[2]!.chapter = 'intro'),
+      /questions\[2\]\.chapter: "intro" is not a lesson chapter/,
+    ],
+    [
+      'outcome question without outcomes',
+      (j) => (j.questions[0]!.play = { scenario: 'policy-on', play: 'cafe-pat' }),
+      /questions\[0\]\.options: each option of a question about a play needs an outcome/,
+    ],
+    [
+      'bad outcome',
+      (j) => ((j.questions[1]!.options as Record<string, unknown>[])[0]!.outcome = 'maybe'),
+      /options\[0\]\.outcome: "maybe" is not an outcome/,
+    ],
+    [
+      'bad pass mark',
+      (j) => (j.passMark = 7),
+      /quiz\.passMark: must be a number above 0 and at most 1/,
+    ],
+    [
+      'duplicate id',
+      (j) => (j.questions[1]!.id = j.questions[0]!.id),
+      /questions\[1\]\.id: "q-scope" is used twice/,
+    ],
+  ])('%s', (_name, change, message) => {
+    const j = structuredClone(quizJson) as Q;
+    change(j);
+    const r = parseQuiz(j, chapters);
+    expect(r.quiz).toBeUndefined();
+    expect(r.errors.join('\n')).toMatch(message);
+  });
+});

@@ -1,0 +1,17 @@
+// The lesson's content as the app loads it: the scenario catalog, lesson.json and quiz.json.
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadCatalog } from '../../../src/model/scenarioCatalog';
+
+const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
+const read = (path: string): unknown => JSON.parse(readFileSync(dir + path, 'utf8'));
+
+export const catalog = loadCatalog(
+  Object.fromEntries(
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => [f, read(f)]),
+  ),
+);
+export const lessonJson = read('lesson/lesson.json');
+export const quizJson = read('lesson/quiz.json');
