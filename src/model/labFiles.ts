@@ -26,7 +26,8 @@ const WHAT: Readonly<Record<LabFileKind, string>> = {
 };
 
 /** MIME types a text file may carry; browsers often send '' or a spreadsheet type for CSV. */
-const TEXT_MIME = /^(text\/[\w.+-]+|application\/(json|[\w.+-]*\+json|csv|vnd\.ms-excel|octet-stream)|)$/i;
+const TEXT_MIME =
+  /^(text\/[\w.+-]+|application\/(json|[\w.+-]*\+json|csv|vnd\.ms-excel|octet-stream)|)$/i;
 
 export function formatSize(bytes: number): string {
   if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
@@ -52,7 +53,7 @@ export function checkFileType(name: string, mime: string, kind: LabFileKind): Re
   if (!extOk || !TEXT_MIME.test(mime))
     return {
       ok: false,
-      error: `${name}: this is ${mime ? `a ${mime} file` : `a .${ext} file`}, not ${WHAT[kind]}; nothing was read.`,
+      error: `${name}: this is ${mime ? `${/^[aeiou]/i.test(mime) ? 'an' : 'a'} ${mime} file` : `a .${ext} file`}, not ${WHAT[kind]}; nothing was read.`,
     };
   return { ok: true, value: name };
 }

@@ -68,7 +68,8 @@ function dateProblem(text: string, required: boolean): string | undefined {
 
 function actorErrors(a: SandboxActor, errors: FieldErrors): void {
   const ip = parseIp(a.ip);
-  if (a.ip.trim() === '') errors[fieldId.actor('ip')] = 'required: the IP that reaches Azure DevOps';
+  if (a.ip.trim() === '')
+    errors[fieldId.actor('ip')] = 'required: the IP that reaches Azure DevOps';
   else if (!ip.ok) errors[fieldId.actor('ip')] = ip.error;
   if (a.signinIp.trim() !== '') {
     const s = parseIp(a.signinIp);
@@ -124,8 +125,10 @@ export function buildSandbox(config: SandboxConfig): SandboxBuild {
   const locations = parseNamedLocations(graph.locations);
   const policies = parsePolicies(graph.policies);
   const warnings = [...locations.warnings, ...policies.warnings];
-  if (!locations.ok) errors['sb-locations'] = locations.error;
-  if (!policies.ok) errors['sb-policies'] = policies.error;
+  // A bad range is already reported under its own field; the importer's error would repeat it.
+  const fieldsBad = Object.keys(errors).length > 0;
+  if (!locations.ok && !fieldsBad) errors['sb-locations'] = locations.error;
+  if (!policies.ok && !fieldsBad) errors['sb-policies'] = policies.error;
   if (Object.keys(errors).length || !locations.ok || !policies.ok) return { errors, warnings };
   const org: World['org'] = { ipValidation: config.org.on };
   if (config.org.enabledAt.trim()) org.enabledAt = config.org.enabledAt.trim();
