@@ -1,0 +1,131 @@
+// Progress kept in the browser: what comes back from storage is checked, never trusted, and
+// storage that is missing or throws costs nothing but the saved place.
+import { describe, expect, it } from 'vitest';
+import { parseProgress, type StoredProgress } from '../../src/model/lessonProgress';
+import { lessonScore } from '../../src/model/lessonScore';
+import { PROGRESS_KEY, ProgressStore } from '../../src/ui/lesson/progressStore';
+
+const shape = { chapterDrills: [1, 0, 2], questions: 2 };
+const key = ['a', 'b'];
+const good: StoredProgress = {
+  v: 1,
+  position: {
+    phase: 'quiz',
+    chapter: 2,
+    question: 1,
+    drills: {
+      '0.0': {
+        predicted: 'blocked',
+        reason: 'R4',
+        actual: 'blocked',
+        outcomeRight: true,
+        reasonRight: true,
+      },
+    },
+    answers: { 0: { choice: 'a', correct: true } },
+  },
+  name: 'Dana',
+  completedAt: '2026-11-02',
+};
+
+describe('parseProgress', () => {
+  it('round-trips good progress', () => {
+    expect(parseProgress(JSON.stringify(good), shape, key)).toEqual(good);
+  });
+
+  it.each([null, '', '{', 'null', '[]', '{"v":2,"position":{}}', '{"v":1}'])(
+    'nothing usable in %j',
+    (raw) => expect(parseProgress(raw, shape, key)).toBeUndefined(),
+  );
+
+  it('drops or repairs every tampered field', () => {
+    const bad = {
+      v: 1,
+      position: {
+        phase: 'hacked',
+        chapter: 99,
+        question: -1,
+        drills: {
+          '0.0': { predicted: 'allowed', actual: 'blocked', outcomeRight: true, reasonRight: true },
+          '1.0': { predicted: 'allowed', actual: 'allowed' }, // chapter 1 has no drills
+          '2.5': { predicted: 'allowed', actual: 'allowed' },
+          '2.0': { predicted: 'maybe', actual: 'allowed' },
+          __proto__x: 1,
+        },
+        answers: { 0: { choice: 'b', correct: true }, 1: { choice: 7 }, 9: { choice: 'a' } },
+      },
+      name: 42,
+      completedAt: '<script>',
+    };
+    expect(parseProgress(JSON.stringify(bad), shape, key)).toEqual({
+      v: 1,
+      position: {
+        phase: 'chapter',
+        chapter: 0,
+        question: 0,
+        drills: {
+          '0.0': {
+            predicted: 'allowed',
+            actual: 'blocked',
+            outcomeRight: false,
+            reasonRight: null,
+          },
+        },
+        answers: { 0: { choice: 'b', correct: false } },
+      },
+      name: '',
+    });
+  });
+});
+
+describe('ProgressStore', () => {
+  function memory() {
+    const m = new Map<string, string>();
+    return {
+      m,
+      getItem: (k: string) => m.get(k) ?? null,
+      setItem: (k: string, v: string) => void m.set(k, v),
+      removeItem: (k: string) => void m.delete(k),
+    };
+  }
+
+  it('saves under its namespaced key, loads and clears', () => {
+    const mem = memory();
+    const store = new ProgressStore(mem);
+    expect(store.save(good)).toBe(true);
+    expect([...mem.m.keys()]).toEqual([PROGRESS_KEY]);
+    expect(store.load(shape, key)).toEqual(good);
+    store.clear();
+    expect(store.load(shape, key)).toBeUndefined();
+  });
+
+  it('tolerates storage that throws or is missing', () => {
+    const boom = () => {
+      throw new DOMException('denied', 'SecurityError');
+    };
+    const store = new ProgressStore({ getItem: boom, setItem: boom, removeItem: boom });
+    expect(store.load(shape, key)).toBeUndefined();
+    expect(store.save(good)).toBe(false);
+    expect(() => store.clear()).not.toThrow();
+    const none = new ProgressStore(undefined);
+    expect(none.save(good)).toBe(false);
+    expect(none.load(shape, key)).toBeUndefined();
+  });
+});
+
+describe('lessonScore', () => {
+  it('counts drills and quiz answers against every drill and question', () => {
+    expect(lessonScore(good.position, 3, 2)).toEqual({
+      drillsRight: 1,
+      drillsTotal: 3,
+      reasonsRight: 1,
+      reasonsAsked: 1,
+      quizRight: 1,
+      quizTotal: 2,
+      points: 2,
+      max: 5,
+      percent: 40,
+    });
+    expect(lessonScore({ drills: {}, answers: {} }, 0, 0).percent).toBe(0);
+  });
+});

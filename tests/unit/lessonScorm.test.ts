@@ -1,0 +1,99 @@
+// The SCORM 1.2 adapter: finds the API up the frame chain (or the opener's), reports status and
+// score, and is a quiet no-op without an LMS or when the LMS misbehaves.
+import { describe, expect, it } from 'vitest';
+import { findApi, ScormSession, type Scorm12Api } from '../../src/ui/lesson/scorm';
+
+function fakeApi(values: Record<string, string> = {}) {
+  const calls: string[] = [];
+  const api: Scorm12Api = {
+    LMSInitialize: () => (calls.push('LMSInitialize'), 'true'),
+    LMSFinish: () => (calls.push('LMSFinish'), 'true'),
+    LMSGetValue: (n) => (calls.push(`get ${n}`), values[n] ?? ''),
+    LMSSetValue: (n, v) => (calls.push(`${n}=${v}`), 'true'),
+    LMSCommit: () => (calls.push('LMSCommit'), 'true'),
+  };
+  return { api, calls };
+}
+
+type W = { API?: unknown; parent?: W | null; opener?: W | null };
+function chain(depth: number, api?: unknown): W {
+  const top: W = { API: api };
+  top.parent = top;
+  let w = top;
+  for (let i = 0; i < depth; i++) w = { parent: w };
+  return w;
+}
+
+describe('findApi', () => {
+  it.each([0, 1, 3, 7])('finds the API %s frames up', (depth) => {
+    const { api } = fakeApi();
+    expect(findApi(chain(depth, api))).toBe(api);
+  });
+
+  it('stops after seven hops, then tries the opener', () => {
+    const { api } = fakeApi();
+    expect(findApi(chain(9, api))).toBeUndefined();
+    const w = chain(2);
+    w.opener = chain(1, api);
+    expect(findApi(w)).toBe(api);
+  });
+
+  it('ignores a cross-origin parent that throws, and objects that are not an API', () => {
+    const hostile = {
+      get API() {
+        throw new DOMException('Blocked a frame', 'SecurityError');
+      },
+      parent: null,
+    };
+    expect(findApi({ parent: hostile })).toBeUndefined();
+    expect(findApi(chain(1, { LMSInitialize: 'yes' }))).toBeUndefined();
+    expect(findApi(undefined)).toBeUndefined();
+  });
+});
+
+describe('ScormSession', () => {
+  it('initialises, marks the attempt incomplete, reports the score and finishes', () => {
+    const { api, calls } = fakeApi({
+      'cmi.core.lesson_status': 'not attempted',
+      'cmi.core.student_name': 'Hansen, Dana',
+    });
+    const s = new ScormSession(chain(1, api));
+    expect(s.start()).toBe(true);
+    expect(s.learnerName()).toBe('Dana Hansen');
+    s.complete({ raw: 87.6, passed: true });
+    s.finish();
+    s.finish();
+    expect(calls).toEqual([
+      'LMSInitialize',
+      'get cmi.core.lesson_status',
+      'cmi.core.lesson_status=incomplete',
+      'LMSCommit',
+      'get cmi.core.student_name',
+      'cmi.core.score.min=0',
+      'cmi.core.score.max=100',
+      'cmi.core.score.raw=88',
+      'cmi.core.lesson_status=passed',
+      'LMSCommit',
+      'LMSFinish',
+    ]);
+  });
+
+  it('keeps an earlier status on a later attempt', () => {
+    const { api, calls } = fakeApi({ 'cmi.core.lesson_status': 'incomplete' });
+    new ScormSession(chain(0, api)).start();
+    expect(calls).toEqual(['LMSInitialize', 'get cmi.core.lesson_status']);
+  });
+
+  it('is a no-op without an LMS, and survives one that throws', () => {
+    const none = new ScormSession(chain(2));
+    expect(none.start()).toBe(false);
+    expect(() => (none.complete({ raw: 50, passed: false }), none.finish())).not.toThrow();
+    const broken = fakeApi().api;
+    broken.LMSInitialize = () => {
+      throw new Error('LMS down');
+    };
+    const s = new ScormSession(chain(0, broken));
+    expect(s.start()).toBe(false);
+    expect(s.connected).toBe(false);
+  });
+});
