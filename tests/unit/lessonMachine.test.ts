@@ -37,7 +37,7 @@ function run(events: LessonEvent[], input: LessonInput = INPUT): Snap {
 const where = (s: Snap) => [JSON.stringify(s.value), s.context.chapter, s.context.drill];
 
 describe('pure transitions', () => {
-  it.each<[string, LessonEvent[], object, number, number, LessonInput?]>([
+  it.each<[string, LessonEvent[], object | string, number, number, LessonInput?]>([
     ['starts reading the first chapter', [], { chapter: 'reading' }, 0, 0],
     ['next from reading asks for a prediction', [next], { chapter: 'predicting' }, 0, 0],
     ['a prediction starts the play', [next, predictDenied], { chapter: 'playing' }, 0, 0],
@@ -146,7 +146,7 @@ describe('pure transitions', () => {
     expect(s2.context.answers['1']).toEqual({ choice: 'c', correct: false });
   });
 
-  it.each<[string, LessonInput['resume'], object, number]>([
+  it.each<[string, LessonInput['resume'], object | string, number]>([
     [
       'a chapter',
       { phase: 'chapter', chapter: 2, question: 0, drills: {}, answers: {} },
