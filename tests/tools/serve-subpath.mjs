@@ -1,7 +1,9 @@
 // A tiny static server for the built app, as a plain static host would serve it: dist/ under any
-// path prefix (default /some/sub/path/), with the strict CSP header, no rewrites, no fallbacks.
+// path prefix (default /some/sub/path/), with the strict CSP header, gzip for text (as every real
+// host does), no rewrites, no fallbacks.
 // node tests/tools/serve-subpath.mjs [port] [prefix] [dir]   (port 0 = any free port)
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,10 +51,16 @@ export function serveSubpath({
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const zip =
+        /text|javascript|json|svg/.test(type) &&
+        /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+      if (zip) body = gzipSync(body);
       res.writeHead(200, {
         ...headers,
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': type,
+        ...(zip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {
