@@ -1,0 +1,39 @@
+// Keyboard-only helpers: Tab to a control by its accessible text, pick a radio with the arrow
+// keys. No mouse, no element.click().
+import { expect, type Page } from '@playwright/test';
+
+/** The focused element's visible name: its aria-label, its label's text, or its own text. */
+export function focusedName(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return '';
+    const label = el.closest('label')?.textContent ?? '';
+    return (el.getAttribute('aria-label') || label || el.textContent || '')
+      .replace(/\s+/g, ' ')
+      .trim();
+  });
+}
+
+export async function tabTo(page: Page, name: string | RegExp, max = 60): Promise<void> {
+  const match = (s: string) => (typeof name === 'string' ? s === name : name.test(s));
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    if (match(await focusedName(page))) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
+
+export async function press(page: Page, name: string | RegExp, key = 'Enter'): Promise<void> {
+  await tabTo(page, name);
+  await page.keyboard.press(key);
+}
+
+/** Tab into a radio group (landing on its first option), then arrow down to the wanted one. */
+export async function chooseRadio(page: Page, first: string, wanted: string): Promise<void> {
+  await tabTo(page, first);
+  for (let i = 0; i < 8 && (await focusedName(page)) !== wanted; i++)
+    await page.keyboard.press('ArrowDown');
+  expect(await focusedName(page)).toBe(wanted);
+  await page.keyboard.press('Space');
+  await expect(page.getByRole('radio', { name: wanted, exact: true })).toBeChecked();
+}
