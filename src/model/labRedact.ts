@@ -7,7 +7,9 @@ import type { Decision, World } from './types';
 export type Mask = (text: string) => string;
 
 /** Public, well-known ids that say nothing about a tenant. */
-const PUBLIC_IDS = new Set([AZURE_DEVOPS_APP_ID, AZURE_RESOURCE_MANAGER_APP_ID].map((s) => s.toLowerCase()));
+const PUBLIC_IDS = new Set(
+  [AZURE_DEVOPS_APP_ID, AZURE_RESOURCE_MANAGER_APP_ID].map((s) => s.toLowerCase()),
+);
 const KEYWORDS = new Set(['All', 'AllTrusted', 'None', 'GuestsOrExternalUsers']);
 const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 const EMAIL = "[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";

@@ -52,7 +52,12 @@ export interface SandboxConfig {
 export function defaultSandbox(): SandboxConfig {
   return {
     locations: [
-      { id: 'loc-hq', name: 'HQ office', trusted: true, ranges: '203.0.113.0/24\n2001:db8:10::/48' },
+      {
+        id: 'loc-hq',
+        name: 'HQ office',
+        trusted: true,
+        ranges: '203.0.113.0/24\n2001:db8:10::/48',
+      },
       { id: 'loc-vpn', name: 'VPN egress', trusted: true, ranges: '198.51.100.16/28' },
     ],
     policies: [

@@ -69,5 +69,7 @@ export function encodeSandbox(config: SandboxConfig): Result<string> {
 
 export function decodeSandbox(text: string): Result<SandboxConfig> {
   const d = decodeState(text);
-  return d.ok ? readSandbox(d.value) : { ok: false, error: `${d.error} The default sandbox is shown.` };
+  return d.ok
+    ? readSandbox(d.value)
+    : { ok: false, error: `${d.error} The default sandbox is shown.` };
 }

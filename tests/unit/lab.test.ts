@@ -4,7 +4,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/model/evaluate';
 import { labActorKind } from '../../src/model/labActor';
-import { FILE_LIMITS, checkFile, checkFileSize, checkFileType, looksBinary } from '../../src/model/labFiles';
+import {
+  FILE_LIMITS,
+  checkFile,
+  checkFileSize,
+  checkFileType,
+  looksBinary,
+} from '../../src/model/labFiles';
 import { importExport } from '../../src/model/labImport';
 import { parseJsonText } from '../../src/model/labJson';
 import { makeMask, maskDecision } from '../../src/model/labRedact';
@@ -15,8 +21,18 @@ const MB = 1024 * 1024;
 
 describe('checkFileSize', () => {
   it.each([
-    ['signins.csv', 200 * MB, 'csv', /signins\.csv: 200\.0 MB is over the 100\.0 MB limit for a CSV/],
-    ['policies.json', 10 * MB + 1, 'json', /policies\.json: 10\.0 MB is over the 10\.0 MB limit for a Graph JSON/],
+    [
+      'signins.csv',
+      200 * MB,
+      'csv',
+      /signins\.csv: 200\.0 MB is over the 100\.0 MB limit for a CSV/,
+    ],
+    [
+      'policies.json',
+      10 * MB + 1,
+      'json',
+      /policies\.json: 10\.0 MB is over the 10\.0 MB limit for a Graph JSON/,
+    ],
     ['empty.csv', 0, 'csv', /empty/],
   ] as const)('refuses %s of %d bytes', (name, size, kind, message) => {
     const r = checkFileSize(name, size, kind);
@@ -74,15 +90,28 @@ describe('parseJsonText', () => {
 
 describe('importExport', () => {
   it('imports the Graph fixtures with their warnings prefixed', () => {
-    const l = importExport('locations', fixture('graph/namedLocations.json'), 'namedLocations.json');
+    const l = importExport(
+      'locations',
+      fixture('graph/namedLocations.json'),
+      'namedLocations.json',
+    );
     const p = importExport('policies', fixture('graph/policies.json'), 'policies.json');
     expect(l.ok && l.value.length).toBeGreaterThan(2);
     expect(p.ok && p.value.length).toBeGreaterThan(3);
-    for (const w of [...l.warnings, ...p.warnings]) expect(w).toMatch(/^(namedLocations|policies)\.json: /);
+    for (const w of [...l.warnings, ...p.warnings])
+      expect(w).toMatch(/^(namedLocations|policies)\.json: /);
   });
   it.each([
-    ['policies', '[{"id":"p1","displayName":"No conditions","state":"enabled"}]', /p\.json: \[0\] \("No conditions"\)\.conditions: missing/],
-    ['locations', '{"value":[{"id":"l1","displayName":"HQ","ipRanges":[{"cidrAddress":"10.0.0.0/33"}]}]}', /p\.json: value\[0\]\.ipRanges\[0\]\.cidrAddress: "10\.0\.0\.0\/33" is not a valid CIDR/],
+    [
+      'policies',
+      '[{"id":"p1","displayName":"No conditions","state":"enabled"}]',
+      /p\.json: \[0\] \("No conditions"\)\.conditions: missing/,
+    ],
+    [
+      'locations',
+      '{"value":[{"id":"l1","displayName":"HQ","ipRanges":[{"cidrAddress":"10.0.0.0/33"}]}]}',
+      /p\.json: value\[0\]\.ipRanges\[0\]\.cidrAddress: "10\.0\.0\.0\/33" is not a valid CIDR/,
+    ],
     ['locations', '{"nope":1}', /p\.json: named locations: expected Graph output/],
     ['policies', '\u0089PNG\u0000\u0000', /p\.json: a binary file/],
   ] as const)('%s: %s', (kind, text, message) => {
@@ -92,36 +121,75 @@ describe('importExport', () => {
 });
 
 const world: World = {
-  locations: [{ id: 'loc-9f', displayName: 'HQ Amsterdam', kind: 'ip', isTrusted: true, ipRanges: ['203.0.113.0/24'], countries: [], includeUnknownCountriesAndRegions: false }],
-  policies: [{
-    id: '5d8e7a41-2c93-4b6f-a1e0-94f3c2d7b815', displayName: 'CA001 Block', state: 'enabled',
-    users: { includeUsers: ['All'], excludeUsers: ['breakglass@contoso.com'], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [] },
-    applications: { includeApplications: ['499b84ac-1321-427f-aa17-267ca6975798'], excludeApplications: [] },
-    locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
-    clientAppTypes: ['all'], otherConditions: [], grantControls: { operator: 'OR', builtInControls: ['block'] },
-  }],
+  locations: [
+    {
+      id: 'loc-9f',
+      displayName: 'HQ Amsterdam',
+      kind: 'ip',
+      isTrusted: true,
+      ipRanges: ['203.0.113.0/24'],
+      countries: [],
+      includeUnknownCountriesAndRegions: false,
+    },
+  ],
+  policies: [
+    {
+      id: '5d8e7a41-2c93-4b6f-a1e0-94f3c2d7b815',
+      displayName: 'CA001 Block',
+      state: 'enabled',
+      users: {
+        includeUsers: ['All'],
+        excludeUsers: ['breakglass@contoso.com'],
+        includeGroups: [],
+        excludeGroups: [],
+        includeRoles: [],
+        excludeRoles: [],
+      },
+      applications: {
+        includeApplications: ['499b84ac-1321-427f-aa17-267ca6975798'],
+        excludeApplications: [],
+      },
+      locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
+      clientAppTypes: ['all'],
+      otherConditions: [],
+      grantControls: { operator: 'OR', builtInControls: ['block'] },
+    },
+  ],
   org: { ipValidation: true },
 };
 
 describe('makeMask', () => {
   const mask = makeMask(world, ['alice@contoso.com']);
   it.each([
-    ['Blocked by CA001 Block (5d8e7a41-2c93-4b6f-a1e0-94f3c2d7b815)', 'Blocked by Policy 1 (policy-1)'],
+    [
+      'Blocked by CA001 Block (5d8e7a41-2c93-4b6f-a1e0-94f3c2d7b815)',
+      'Blocked by Policy 1 (policy-1)',
+    ],
     ['inside HQ Amsterdam', 'inside Location 1'],
     ['breakglass@contoso.com is excluded', 'user-1 is excluded'],
     ['alice@contoso.com', 'user-2'],
     ['bob@fabrikam.com and bob@fabrikam.com', 'user-3 and user-3'],
-    ['app 499b84ac-1321-427f-aa17-267ca6975798 stays', 'app 499b84ac-1321-427f-aa17-267ca6975798 stays'],
+    [
+      'app 499b84ac-1321-427f-aa17-267ca6975798 stays',
+      'app 499b84ac-1321-427f-aa17-267ca6975798 stays',
+    ],
     ['All and AllTrusted stay', 'All and AllTrusted stay'],
   ])('%s', (text, out) => expect(mask(text)).toBe(out));
 
   it('masks a whole decision without changing the verdict', () => {
-    const r = evaluate(world, { flow: 'pat', ip: '192.0.2.1', at: '2026-01-01T00:00:00Z', user: 'alice@contoso.com', token: { kind: 'pat' } });
+    const r = evaluate(world, {
+      flow: 'pat',
+      ip: '192.0.2.1',
+      at: '2026-01-01T00:00:00Z',
+      user: 'alice@contoso.com',
+      token: { kind: 'pat' },
+    });
     if (!r.ok) throw new Error(r.error);
     const m = maskDecision(r.value, mask);
     expect(m.outcome).toBe(r.value.outcome);
     const text = JSON.stringify(m);
-    for (const secret of ['CA001', 'HQ Amsterdam', 'alice@', '5d8e7a41']) expect(text).not.toContain(secret);
+    for (const secret of ['CA001', 'HQ Amsterdam', 'alice@', '5d8e7a41'])
+      expect(text).not.toContain(secret);
   });
 });
 
@@ -131,6 +199,8 @@ describe('labActorKind', () => {
     ['192.0.2.1', undefined, 'external'],
     ['192.0.2.1', 'pipeline-agent', 'pipeline'],
   ] as const)('%s %s → %s', (ip, client, kind) => {
-    expect(labActorKind(world, { flow: 'pat', ip, at: '', ...(client ? { client } : {}) })).toBe(kind);
+    expect(labActorKind(world, { flow: 'pat', ip, at: '', ...(client ? { client } : {}) })).toBe(
+      kind,
+    );
   });
 });

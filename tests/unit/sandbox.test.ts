@@ -16,28 +16,84 @@ const decide = (c: SandboxConfig) => {
   if (!r.ok) throw new Error(r.error);
   return r.value;
 };
-const edit = (f: (c: SandboxConfig) => void) => {
+const edit = (f: (c: SandboxConfig) => unknown) => {
   const c = defaultSandbox();
   f(c);
   return c;
 };
 
-describe('sandbox decisions', () => {
-  it.each([
-    ['default: external PAT, org on', (_c: SandboxConfig) => {}, 'blocked', 'VS403463'],
-    ['org policy off', (c: SandboxConfig) => (c.org.on = false), 'allowed', null],
-    ['PAT from HQ', (c: SandboxConfig) => (c.actor.ip = '203.0.113.9'), 'allowed', null],
-    ['web from outside', (c: SandboxConfig) => (c.actor.flow = 'web'), 'blocked', 'AADSTS53003'],
-    ['report-only', (c: SandboxConfig) => (c.policies[0]!.state = 'enabledForReportingButNotEnforced'), 'allowed', null],
-    ['targets ARM', (c: SandboxConfig) => (c.policies[0]!.target = 'arm'), 'allowed', null],
-    ['targets All', (c: SandboxConfig) => (c.policies[0]!.target = 'all'), 'blocked', 'VS403463'],
-    ['user excluded', (c: SandboxConfig) => (c.policies[0]!.excludeUsers = 'bob@contoso.com, alice@contoso.com'), 'allowed', null],
-    ['old PAT (R12)', (c: SandboxConfig) => (c.actor.tokenCreated = '2025-12-01T00:00:00Z'), 'allowed', null],
-    ['old PAT, R12 enforced', (c: SandboxConfig) => {
+type Change = (c: SandboxConfig) => unknown;
+const DECISIONS: [string, Change, string, string | null][] = [
+  ['default: external PAT, org on', (_c: SandboxConfig) => {}, 'blocked', 'VS403463'],
+  ['org policy off', (c: SandboxConfig) => (c.org.on = false), 'allowed', null],
+  ['PAT from HQ', (c: SandboxConfig) => (c.actor.ip = '203.0.113.9'), 'allowed', null],
+  ['web from outside', (c: SandboxConfig) => (c.actor.flow = 'web'), 'blocked', 'AADSTS53003'],
+  [
+    'report-only',
+    (c: SandboxConfig) => (c.policies[0]!.state = 'enabledForReportingButNotEnforced'),
+    'allowed',
+    null,
+  ],
+  ['targets ARM', (c: SandboxConfig) => (c.policies[0]!.target = 'arm'), 'allowed', null],
+  ['targets All', (c: SandboxConfig) => (c.policies[0]!.target = 'all'), 'blocked', 'VS403463'],
+  [
+    'user excluded',
+    (c: SandboxConfig) => (c.policies[0]!.excludeUsers = 'bob@contoso.com, alice@contoso.com'),
+    'allowed',
+    null,
+  ],
+  [
+    'old PAT (R12)',
+    (c: SandboxConfig) => (c.actor.tokenCreated = '2025-12-01T00:00:00Z'),
+    'allowed',
+    null,
+  ],
+  [
+    'old PAT, R12 enforced',
+    (c: SandboxConfig) => {
       c.actor.tokenCreated = '2025-12-01T00:00:00Z';
       c.assumptions['existing-pats'] = 'enforced';
-    }, 'blocked', 'VS403463'],
-  ] as const)('%s', (_name, change, outcome, code) => {
+    },
+    'blocked',
+    'VS403463',
+  ],
+];
+const FIELDS: [string, Change, string, RegExp][] = [
+  [
+    'CIDR /33',
+    (c: SandboxConfig) => (c.locations[0]!.ranges = '203.0.113.0/24\n10.0.0.0/33'),
+    fieldId.ranges('loc-hq'),
+    /line 2: "10\.0\.0\.0\/33" is not a valid CIDR range: the prefix \/33 is out of range/,
+  ],
+  [
+    'bad IP',
+    (c: SandboxConfig) => (c.actor.ip = '300.1.1.1'),
+    fieldId.actor('ip'),
+    /"300\.1\.1\.1" is not a valid IP address/,
+  ],
+  ['empty IP', (c: SandboxConfig) => (c.actor.ip = ' '), fieldId.actor('ip'), /required/],
+  [
+    'bad sign-in IP',
+    (c: SandboxConfig) => (c.actor.signinIp = 'x'),
+    fieldId.actor('signinIp'),
+    /not a valid IP/,
+  ],
+  [
+    'bad date',
+    (c: SandboxConfig) => (c.actor.tokenCreated = '2026-02-30'),
+    fieldId.actor('tokenCreated'),
+    /not an ISO 8601 date/,
+  ],
+  [
+    'bad enabledAt',
+    (c: SandboxConfig) => (c.org.enabledAt = 'yesterday'),
+    fieldId.enabledAt,
+    /"yesterday"/,
+  ],
+];
+
+describe('sandbox decisions', () => {
+  it.each(DECISIONS)('%s', (_name, change, outcome, code) => {
     const d = decide(edit(change));
     expect(d.outcome).toBe(outcome);
     expect(d.code).toBe(code);
@@ -60,7 +116,9 @@ describe('sandbox decisions', () => {
   });
 
   it('builds Graph-shaped JSON with typed ranges', () => {
-    const g = sandboxToGraph(defaultSandbox()) as { locations: { value: { ipRanges: unknown[] }[] } };
+    const g = sandboxToGraph(defaultSandbox()) as {
+      locations: { value: { ipRanges: unknown[] }[] };
+    };
     expect(g.locations.value[0]!.ipRanges).toEqual([
       { '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '203.0.113.0/24' },
       { '@odata.type': '#microsoft.graph.iPv6CidrRange', cidrAddress: '2001:db8:10::/48' },
@@ -69,14 +127,7 @@ describe('sandbox decisions', () => {
 });
 
 describe('sandbox field errors', () => {
-  it.each([
-    ['CIDR /33', (c: SandboxConfig) => (c.locations[0]!.ranges = '203.0.113.0/24\n10.0.0.0/33'), fieldId.ranges('loc-hq'), /line 2: "10\.0\.0\.0\/33" is not a valid CIDR range: the prefix \/33 is out of range/],
-    ['bad IP', (c: SandboxConfig) => (c.actor.ip = '300.1.1.1'), fieldId.actor('ip'), /"300\.1\.1\.1" is not a valid IP address/],
-    ['empty IP', (c: SandboxConfig) => (c.actor.ip = ' '), fieldId.actor('ip'), /required/],
-    ['bad sign-in IP', (c: SandboxConfig) => (c.actor.signinIp = 'x'), fieldId.actor('signinIp'), /not a valid IP/],
-    ['bad date', (c: SandboxConfig) => (c.actor.tokenCreated = '2026-02-30'), fieldId.actor('tokenCreated'), /not an ISO 8601 date/],
-    ['bad enabledAt', (c: SandboxConfig) => (c.org.enabledAt = 'yesterday'), fieldId.enabledAt, /"yesterday"/],
-  ] as const)('%s', (_n, change, id, message) => {
+  it.each(FIELDS)('%s', (_n, change, id, message) => {
     const b = buildSandbox(edit(change));
     expect(b.errors[id]).toMatch(message);
     expect(b.world).toBeUndefined();
@@ -108,7 +159,11 @@ describe('sandbox links', () => {
   it.each([
     ['not an object', 3, /not an object/],
     ['bad policy', { ...defaultSandbox(), policies: [{ id: 'x' }] }, /a policy/],
-    ['bad flow', { ...defaultSandbox(), actor: { ...defaultSandbox().actor, flow: 'ftp' } }, /actor/],
+    [
+      'bad flow',
+      { ...defaultSandbox(), actor: { ...defaultSandbox().actor, flow: 'ftp' } },
+      /actor/,
+    ],
   ])('shape check: %s', (_n, value, message) => {
     const r = readSandbox(value);
     expect(r.ok).toBe(false);
