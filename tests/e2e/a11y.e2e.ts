@@ -1,0 +1,109 @@
+// WCAG 2.2 AA by axe-core on every view, in light and dark: the player with a finished play, the
+// lesson (chapter, drill revealed, quiz feedback, result, certificate, presenter mode) and the lab.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { drillPlan, quiz } from './support/lessonPlan';
+
+test.use({ reducedMotion: 'reduce' });
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+async function noViolations(page: Page, what: string) {
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  const summary = violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`,
+  );
+  expect(summary, `${what}: axe violations`).toEqual([]);
+}
+
+/** Progress that starts the lesson at its end, for the result and certificate views. */
+async function seedFinished(page: Page) {
+  await page.evaluate(
+    ({ chapters, key }) => {
+      const drills: Record<string, object> = {};
+      chapters.forEach((n, c) => {
+        for (let d = 0; d < n; d++)
+          drills[`${c}.${d}`] = {
+            predicted: 'blocked',
+            actual: 'blocked',
+            outcomeRight: true,
+            reasonRight: null,
+          };
+      });
+      const answers = Object.fromEntries(key.map((k, q) => [q, { choice: k, correct: true }]));
+      localStorage.setItem(
+        'pat-fence.lesson.v1',
+        JSON.stringify({
+          v: 1,
+          position: { phase: 'finished', chapter: 9, question: key.length - 1, drills, answers },
+          name: 'Dana Hansen',
+          completedAt: '2026-11-02',
+        }),
+      );
+    },
+    { chapters: drillPlan.map((c) => c.length), key: quiz.questions.map((q) => q.answer) },
+  );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} theme`, () => {
+    test.use({ colorScheme: scheme });
+
+    test('scenario player with a finished play', async ({ page }) => {
+      await page.goto('./#/player');
+      await page.getByRole('combobox', { name: /^Speed/ }).selectOption('4');
+      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible({ timeout: 15_000 });
+      await noViolations(page, 'player');
+    });
+
+    test('lesson: chapter, revealed drill, quiz feedback', async ({ page }) => {
+      await page.goto('./#/lesson');
+      await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
+      await noViolations(page, 'lesson chapter');
+      await page.getByRole('button', { name: 'Start the drill' }).click();
+      await page
+        .getByRole('button', { name: 'Hint' })
+        .or(page.getByText('Hint', { exact: true }))
+        .click();
+      await noViolations(page, 'lesson prediction');
+      await page.getByRole('radio', { name: 'Allowed', exact: true }).check();
+      await page.getByRole('radio').nth(3).check();
+      await page.getByRole('button', { name: 'Reveal' }).click();
+      await page.getByRole('button', { name: 'Show the result' }).click();
+      await expect(page.getByRole('region', { name: 'Your prediction' })).toBeVisible();
+      await noViolations(page, 'lesson drill revealed');
+      await page.getByRole('button', { name: 'Knowledge check' }).click();
+      await noViolations(page, 'quiz question');
+      await page.getByRole('radio').nth(1).check();
+      await page.getByRole('button', { name: 'Check answer' }).click();
+      await noViolations(page, 'quiz feedback');
+    });
+
+    test('lesson: result and certificate', async ({ page }) => {
+      await page.goto('./#/lesson');
+      await seedFinished(page);
+      await page.reload();
+      await expect(page.getByRole('heading', { name: 'Lesson complete' })).toBeVisible();
+      await noViolations(page, 'lesson result');
+      await page.getByRole('button', { name: 'Show certificate' }).click();
+      await expect(page.getByRole('heading', { name: 'Certificate of completion' })).toBeVisible();
+      await noViolations(page, 'certificate');
+    });
+
+    test('lesson in presenter mode', async ({ page }) => {
+      await page.goto('./#/lesson?presenter=1&chapter=2');
+      await page.keyboard.press('ArrowRight');
+      await page.keyboard.press('Space');
+      await page.keyboard.press('ArrowRight');
+      await noViolations(page, 'presenter');
+    });
+
+    test('what-if lab', async ({ page }) => {
+      await page.goto('./#/lab');
+      await expect(page.locator('main')).toBeVisible();
+      await noViolations(page, 'lab');
+    });
+  });
+}
