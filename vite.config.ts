@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { catalogPlugin } from './src/build/catalogPlugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -14,7 +15,7 @@ export default defineConfig({
   root: here('./src'),
   base: './',
   publicDir: here('./static'),
-  plugins: [svelte()],
+  plugins: [svelte(), catalogPlugin(here('./scenarios'))],
   build: {
     outDir: here('./dist'),
     emptyOutDir: true,

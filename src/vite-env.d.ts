@@ -1,2 +1,7 @@
 /// <reference types="svelte" />
 /// <reference types="vite/client" />
+
+declare module 'virtual:pat-fence-catalog' {
+  const catalog: import('./model/scenarioCatalog').Catalog;
+  export default catalog;
+}

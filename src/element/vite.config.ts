@@ -4,6 +4,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
+import { catalogPlugin } from '../build/catalogPlugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 const PLACEHOLDER = '__PAT_FENCE_ELEMENT_CSS__';
@@ -34,7 +35,7 @@ export default defineConfig({
   root: here('..'),
   base: './',
   publicDir: false,
-  plugins: [svelte(), cssIntoScript()],
+  plugins: [catalogPlugin(here('../../scenarios')), svelte(), cssIntoScript()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: here('../../dist'),

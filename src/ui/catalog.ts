@@ -1,8 +1,6 @@
-// The scenario catalog, bundled at build time from scenarios/*.json and validated by the engine.
-import { loadCatalog } from '../model/scenarioCatalog';
+// The scenario catalog, validated at build time by the engine's loader (src/build/catalogPlugin.ts):
+// the first page gets ready-made scenarios, not the validators.
+import type { Catalog } from '../model/scenarioCatalog';
+import catalogData from 'virtual:pat-fence-catalog';
 
-const files = import.meta.glob('../../scenarios/*.json', { eager: true, import: 'default' });
-
-export const catalog = loadCatalog(
-  Object.fromEntries(Object.entries(files).filter(([path]) => !path.endsWith('.schema.json'))),
-);
+export const catalog: Catalog = catalogData;

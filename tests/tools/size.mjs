@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const BUDGET_JS = 80 * 1024;
-const dist = 'dist';
+const dist = process.env.SIZE_DIST ?? 'dist';
 
 if (!process.argv.includes('--no-build'))
   execSync('npx vite build --logLevel warn', { stdio: 'inherit' });
