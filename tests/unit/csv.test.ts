@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/model/csv';
+import { CsvCursor } from '../../src/model/csvCursor';
 
 describe('parseCsv', () => {
   it.each<[string, string, string[][]]>([
@@ -76,5 +77,28 @@ describe('parseCsv', () => {
     const text = 'ip,user\n' + '203.0.113.7,"a, b"\n'.repeat(100_000);
     const r = parseCsv(text);
     expect(r.ok && r.value.length).toBe(100_001);
+  });
+});
+
+describe('CsvCursor', () => {
+  it('reads records one at a time, with trimmed cells and blank checks', () => {
+    const c = new CsvCursor('a, b ,"c,""d"""\n" ",""\n\u00a0');
+    const seen: [number, string[], (string | undefined)[], boolean][] = [];
+    while (c.next()) {
+      seen.push([c.records, c.fields(), [0, 1, 2, 3].map((k) => c.cell(k)), c.isBlank()]);
+    }
+    expect(seen).toEqual([
+      [1, ['a', ' b ', 'c,"d"'], ['a', 'b', 'c,"d"', undefined], false],
+      [2, [' ', ''], [undefined, undefined, undefined, undefined], true],
+      [3, ['\u00a0'], [undefined, undefined, undefined, undefined], true],
+    ]);
+    expect(c.error).toBeUndefined();
+    expect(c.next()).toBe(false);
+  });
+
+  it('stops with an error at an unclosed quote', () => {
+    const c = new CsvCursor('a\n"b');
+    expect([c.next(), c.next(), c.next()]).toEqual([true, false, false]);
+    expect(c.error).toMatch(/row 2 \(line 2\).*never closed/);
   });
 });

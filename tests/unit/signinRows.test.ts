@@ -99,6 +99,29 @@ describe('readSigninRows maps columns', () => {
     }
   });
 
+  it('skips records whose every cell is blank, quoted or not', () => {
+    const r = readSigninRows('ip,user\n , \n"",""\n" ",\u00a0\n192.0.2.1,a\n');
+    expect(r.ok && r.value.rows.map((x) => [x.row, x.ip])).toEqual([[5, '192.0.2.1']]);
+  });
+
+  it('gives repeated values to every row they are on', () => {
+    const r = readSigninRows(
+      'ip,user,token-created\n192.0.2.1,a,2025-01-01\nnope,a,2025-01-01\nnope,b,nope\n192.0.2.1,b,2025-01-01',
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.rows.map((x) => [x.row, x.ip, x.user, x.tokenCreated])).toEqual([
+      [2, '192.0.2.1', 'a', '2025-01-01T00:00:00.000Z'],
+      [3, 'nope', 'a', '2025-01-01T00:00:00.000Z'],
+      [4, 'nope', 'b', undefined],
+      [5, '192.0.2.1', 'b', '2025-01-01T00:00:00.000Z'],
+    ]);
+    expect(r.value.problems.map((p) => [p.row, p.field])).toEqual([
+      [3, 'ip'],
+      [4, 'ip'],
+      [4, 'token-created'],
+    ]);
+  });
+
   it('numbers rows by record, skipping blank lines but not renumbering', () => {
     const r = readSigninRows(
       'ip,note\r\n192.0.2.1,a\r\n\r\n192.0.2.2,"two\nlines"\r\n192.0.2.3,c\r\n',
@@ -174,6 +197,12 @@ describe('readSigninRows refuses', () => {
       /No IP column.*"Date \(UTC\)", "User", "IP address \(seen by resource\)"/,
     ],
     ['an unterminated quote', 'ip,user\n192.0.2.1,"alice\n', /row 2 .*never closed/],
+    [
+      'an unterminated quote before a bad header is noticed',
+      'user\nalice\n"bob',
+      /row 3 .*never closed/,
+    ],
+    ['an unterminated quote in the header', 'ip,"user\n1.2.3.4', /row 1 .*never closed/],
   ])('%s', (_name, text, error) => {
     const r = readSigninRows(text);
     expect(r.ok).toBe(false);

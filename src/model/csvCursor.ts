@@ -1,0 +1,150 @@
+// Steps through CSV text one record at a time without building arrays per record: unquoted fields
+// are kept as offsets into the text and only sliced when asked for. The CSV rules are csv.ts's
+// (parseCsv is built on this), so a reader that takes a few columns of a big file pays for those.
+
+const QUOTE = 34;
+const COMMA = 44;
+const LF = 10;
+const CR = 13;
+
+const countLines = (text: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+};
+
+export class CsvCursor {
+  /** Fields in the current record. */
+  count = 0;
+  /** Records read so far, the current one included. */
+  records = 0;
+  /** Why reading stopped early (a quoted field is never closed), if it did. */
+  error: string | undefined;
+  private readonly text: string;
+  private pos: number;
+  private line = 1;
+  private done: boolean;
+  // Per field of the current record: [start, end) in the text, or end -1 and the unquoted value.
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  private readonly values: string[] = [];
+
+  constructor(text: string) {
+    this.text = text;
+    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.done = this.pos >= text.length;
+  }
+
+  /** Moves to the next record; false at the end of the text or on an error. */
+  next(): boolean {
+    if (this.done) return false;
+    const { text, starts, ends } = this;
+    const n = text.length;
+    let i = this.pos;
+    let k = 0;
+    for (;;) {
+      if (text.charCodeAt(i) === QUOTE) {
+        const end = this.quoted(i, k);
+        if (end < 0) return false;
+        i = end;
+      } else {
+        const start = i;
+        for (; i < n; i++) {
+          const c = text.charCodeAt(i);
+          if (c === COMMA || c === LF || c === CR) break;
+        }
+        starts[k] = start;
+        ends[k] = i;
+      }
+      k++;
+      if (i >= n) {
+        this.done = true;
+        break;
+      }
+      const c = text.charCodeAt(i);
+      if (c === COMMA) {
+        i++;
+        continue;
+      }
+      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
+      this.line++;
+      if (i >= n) this.done = true;
+      break;
+    }
+    this.count = k;
+    this.records++;
+    this.pos = i;
+    return true;
+  }
+
+  /** Reads the quoted field opening at i as field k; where it ends, or -1 if it never closes. */
+  private quoted(i: number, k: number): number {
+    const text = this.text;
+    const n = text.length;
+    const openedAt = this.line;
+    let field = '';
+    let j = i + 1;
+    for (;;) {
+      const q = text.indexOf('"', j);
+      if (q === -1) {
+        this.error = `CSV row ${this.records + 1} (line ${openedAt}): a quoted field is never closed`;
+        this.done = true;
+        return -1;
+      }
+      field += text.slice(j, q);
+      this.line += countLines(text, j, q);
+      if (text.charCodeAt(q + 1) === QUOTE) {
+        field += '"';
+        j = q + 2;
+      } else {
+        i = q + 1;
+        break;
+      }
+    }
+    // Text between the closing quote and the next comma is kept, as spreadsheets do.
+    const start = i;
+    for (; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c === COMMA || c === LF || c === CR) break;
+    }
+    this.values[k] = field + text.slice(start, i);
+    this.ends[k] = -1;
+    return i;
+  }
+
+  /** Field k of the current record (k < count). */
+  field(k: number): string {
+    const end = this.ends[k]!;
+    return end < 0 ? this.values[k]! : this.text.slice(this.starts[k], end);
+  }
+
+  /** Field k trimmed, or undefined when it is missing or blank. */
+  cell(k: number | undefined): string | undefined {
+    if (k === undefined || k >= this.count) return undefined;
+    const v = this.field(k).trim();
+    return v === '' ? undefined : v;
+  }
+
+  /** Every field of the current record. */
+  fields(): string[] {
+    const out = new Array<string>(this.count);
+    for (let k = 0; k < this.count; k++) out[k] = this.field(k);
+    return out;
+  }
+
+  /** Whether every field of the current record is blank once trimmed. */
+  isBlank(): boolean {
+    for (let k = 0; k < this.count; k++) {
+      const end = this.ends[k]!;
+      if (end >= 0) {
+        const start = this.starts[k]!;
+        if (start === end) continue;
+        // Printable ASCII is never whitespace: most records are decided by one character.
+        const c = this.text.charCodeAt(start);
+        if (c > 32 && c < 127) return false;
+      }
+      if (this.field(k).trim() !== '') return false;
+    }
+    return true;
+  }
+}
