@@ -54,6 +54,7 @@ export function targetsUser(policy: Policy, req: AccessRequest): Match {
   if (intersects(u.excludeGroups, req.groups)) {
     return { match: false, reason: `${who} is in an excluded group` };
   }
+  if (has(u.includeUsers, 'None')) return { match: false, reason: 'targets no users (None)' };
   if (has(u.includeUsers, 'All')) return { match: true, reason: 'targets all users' };
   if (has(u.includeUsers, req.user)) return { match: true, reason: `targets ${who}` };
   if (intersects(u.includeGroups, req.groups)) {

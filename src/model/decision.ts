@@ -110,11 +110,8 @@ function mergeAnalyses(runs: PolicyRun[]): PolicyAnalysis[] {
   const byId = new Map<string, PolicyAnalysis>();
   for (const r of runs) {
     const prev = byId.get(r.analysis.id);
-    if (
-      !prev ||
-      (r.analysis.applies && !prev.applies) ||
-      (prev.evaluatedBy === 'none' && r.analysis.evaluatedBy !== 'none')
-    ) {
+    // Runs come in check order (Entra, then Azure DevOps): the last check that ran wins.
+    if (!prev || r.analysis.evaluatedBy !== 'none') {
       byId.set(r.analysis.id, r.analysis);
     }
   }

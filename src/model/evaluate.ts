@@ -4,7 +4,7 @@ import { DEFAULT_ASSUMPTIONS } from './assumptions';
 import { compileWorld } from './compiledWorld';
 import { finish, type Verdict } from './decision';
 import { evaluateInteractive } from './interactiveFlow';
-import { parseIp } from './ip';
+import { ipv4FromMapped, parseIp } from './ip';
 import { instant } from './time';
 import { evaluateToken } from './tokenFlow';
 import { Trace } from './trace';
@@ -42,6 +42,15 @@ export function evaluate(
 
   const compiled = compileWorld(world);
   const trace = new Trace();
+  const mapped = [ip.value, signin.value].find((a) => ipv4FromMapped(a));
+  if (mapped) {
+    const v4 = ipv4FromMapped(mapped)!.text;
+    const how =
+      assumptions['ipv4-mapped'] === 'equivalent'
+        ? `it also matches ranges that hold ${v4} (ipv4-mapped=equivalent)`
+        : `it matches only IPv6 ranges that list it, not ranges that hold ${v4} (ipv4-mapped=distinct)`;
+    trace.add('R9', 'pass', 'client', `${mapped.text} is the IPv4-mapped form of ${v4}: ${how}.`);
+  }
   const ctx = { compiled, req, ip: ip.value, signinIp: signin.value, assumptions, trace };
   const verdict: Verdict =
     req.flow === 'pat' || req.flow === 'ssh' ? evaluateToken(ctx) : evaluateInteractive(ctx);

@@ -68,10 +68,11 @@ function readLocations(cond: Json, path: string, issues: Issues): Policy['locati
   const locations = readObject(cond, 'locations', path, issues);
   if (locations === undefined) return undefined;
   const at = `${path}.locations`;
-  return {
-    includeLocations: readStrings(locations, 'includeLocations', at, issues),
-    excludeLocations: readStrings(locations, 'excludeLocations', at, issues),
-  };
+  const includeLocations = readStrings(locations, 'includeLocations', at, issues);
+  const excludeLocations = readStrings(locations, 'excludeLocations', at, issues);
+  // Empty lists on both sides is how Graph spells "no location condition".
+  if (includeLocations.length === 0 && excludeLocations.length === 0) return undefined;
+  return { includeLocations, excludeLocations };
 }
 
 function readOtherConditions(cond: Json, apps: unknown): string[] {

@@ -16,6 +16,7 @@ import {
   NONE,
   type CompiledPolicy,
 } from './impactPolicies';
+import { ADO_WEB_CA_ALWAYS_FROM } from './azureDevOps';
 import { IN } from './impactTables';
 import type { FastResult } from './impactTypes';
 import type { SigninRow } from './signinRows';
@@ -65,10 +66,18 @@ function adoBlock(s: ImpactShared, rule: RuleId, k: number): number {
   return s.decisions.number('ado-block', rule, k, s.policyIds);
 }
 
+const WEB_CA_ALWAYS_MS = Date.parse(ADO_WEB_CA_ALWAYS_FROM);
+
+/** orgPolicy.ts: the org policy counts from when it was turned on, when that is known. */
+function orgOn(c: CompiledImpact, r: PreparedRow): boolean {
+  const since = c.shared.enabledAtMs;
+  return c.ipValidation && !(since !== undefined && r.atMs < since);
+}
+
 /** tokenFlow.ts for a row: no expiry, no revocation, no scopes, no last sign-in. */
 function decideToken(c: CompiledImpact, r: PreparedRow): number {
   const s = c.shared;
-  if (!c.ipValidation) return allowed(s, 'R5');
+  if (!orgOn(c, r)) return allowed(s, 'R5');
   const onRule: RuleId = r.flow === 'ssh' ? 'R11' : 'R4';
   if (
     r.flow === 'pat' &&
@@ -82,11 +91,12 @@ function decideToken(c: CompiledImpact, r: PreparedRow): number {
   const k = worst(s, r, 'ip-only');
   if (k < 0) return allowed(s, onRule);
   const rule = s.policies[k]!.ipOnlyRule;
-  const decidedBy: RuleId = r.agent
-    ? 'R20'
-    : rule === 'R6' || rule === 'R7' || rule === 'R8'
-      ? rule
-      : onRule;
+  const decidedBy: RuleId =
+    r.agent && rule !== 'R7' && rule !== 'R8'
+      ? 'R20'
+      : rule === 'R6' || rule === 'R7' || rule === 'R8'
+        ? rule
+        : onRule;
   return adoBlock(s, decidedBy, k);
 }
 
@@ -100,13 +110,15 @@ function decideInteractive(c: CompiledImpact, r: PreparedRow): number {
     if (effect === BLOCK) return s.decisions.number('entra-block', 'R14', k, s.policyIds);
     return s.decisions.number('entra-device', 'R15', k, s.policyIds);
   }
+  const on = orgOn(c, r);
+  if (r.flow === 'web' && !on && r.atMs < WEB_CA_ALWAYS_MS) return allowed(s, 'R1');
   if (r.flow === 'web') {
     const bad = worst(s, r, 'ado-web');
     return bad < 0 ? allowed(s, 'R2') : adoBlock(s, 'R2', bad);
   }
-  if (!c.ipValidation) return allowed(s, 'R1');
-  const bad = worst(s, r, 'ip-only');
-  return bad < 0 ? allowed(s, 'R4') : adoBlock(s, s.policies[bad]!.ipOnlyRule, bad);
+  // OAuth: Azure DevOps re-checks only the location policies Entra already passed at sign-in,
+  // with the same IP and claims, so a row that got past Entra gets past Azure DevOps too.
+  return allowed(s, on ? 'R4' : 'R1');
 }
 
 /** The decision number for a row already prepared into `c.shared.scratch`. */

@@ -2,7 +2,8 @@
 // helpers (assignments, grants) so that the per-row loop only compares small numbers.
 import { targetsAzureDevOps, targetsClientApp } from './assignments';
 import { ARM_STOPS_COVERING_ADO } from './azureDevOps';
-import { interactiveGrant, isDevicePolicy, nonInteractiveGrant } from './grants';
+import { interactiveGrant, nonInteractiveGrant } from './grants';
+import { isR8Policy } from './policyAnalysis';
 import { instant } from './time';
 import type { AccessRequest, Assumptions, Policy, PolicyEffect, RuleId } from './types';
 
@@ -64,7 +65,7 @@ function appTarget(policy: Policy): number {
 function ipOnlyEffect(policy: Policy, assumptions: Assumptions): [number, RuleId] {
   const grant = effectCode(nonInteractiveGrant(policy).effect);
   if (policy.locations) return [grant, grant === UNSATISFIABLE ? 'R6' : 'R15'];
-  const device = isDevicePolicy(policy);
+  const device = isR8Policy(policy);
   const setting = device
     ? assumptions['device-policy-on-pat']
     : assumptions['mfa-only-policy-on-pat'];

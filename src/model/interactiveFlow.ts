@@ -3,6 +3,7 @@
 // for OAuth calls when the organisation policy is on (R4).
 import { ADO_WEB_CA_ALWAYS_FROM } from './azureDevOps';
 import { adoBlock, allowed, entraVerdict, type FlowContext, type Verdict } from './decision';
+import { orgInForce } from './orgPolicy';
 import { sweepPolicies } from './policySweep';
 import { instant } from './time';
 
@@ -40,15 +41,12 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
     return v;
   }
 
-  // Past sign-in: MFA, if asked, was done there.
-  const signedIn = { ...req, mfaDone: true };
-  const adoLoc = { compiled, ip: ctx.ip, country: req.country, assumptions };
+  // Azure DevOps checks with what the request really carries: MFA done only if the user did it
+  // (a split tunnel can skip the prompt at sign-in and meet the policy at Azure DevOps, R10).
+  const adoLoc = { compiled, ip: ctx.ip, country: req.country, assumptions, atAzureDevOps: true };
   const split = ctx.ip.text !== signinText;
-  if (
-    web &&
-    !compiled.world.org.ipValidation &&
-    instant(req.at)! < instant(ADO_WEB_CA_ALWAYS_FROM)!
-  ) {
+  const org = orgInForce(compiled.world.org, req.at);
+  if (web && !org.on && instant(req.at)! < instant(ADO_WEB_CA_ALWAYS_FROM)!) {
     trace.add(
       'R2',
       'skip',
@@ -77,7 +75,7 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
         'ado',
         `Entra saw ${signinText} at sign-in but Azure DevOps sees ${ctx.ip.text} (a split tunnel): both must be allowed.`,
       );
-    const ado = sweepPolicies(compiled, signedIn, adoLoc, 'interactive', assumptions, trace, 'ado');
+    const ado = sweepPolicies(compiled, req, adoLoc, 'interactive', assumptions, trace, 'ado');
     const policies = [...entra.runs, ...ado.runs];
     const bad = ado.failing[0];
     if (bad) {
@@ -100,12 +98,15 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
     return allowed('R2', policies);
   }
 
-  if (!compiled.world.org.ipValidation) {
+  if (!org.on) {
+    const why = org.notYet
+      ? `The organisation policy was not yet on (${org.notYet})`
+      : 'The organisation policy is off';
     trace.add(
       'R4',
       'skip',
       'ado',
-      'The organisation policy is off: Azure DevOps adds no IP check of its own to calls made with the token.',
+      `${why}: Azure DevOps adds no IP check of its own to calls made with the token.`,
     );
     return allowed('R1', entra.runs);
   }
@@ -113,9 +114,9 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
     'R4',
     'pass',
     'ado',
-    `The organisation policy is on: Azure DevOps checks the IP-based policies for ${ctx.ip.text}.`,
+    `The organisation policy is on: Azure DevOps checks the IP-based policies for ${ctx.ip.text}; the grants they ask for are met by what the token proves.`,
   );
-  const ado = sweepPolicies(compiled, signedIn, adoLoc, 'ip-only', assumptions, trace, 'ado');
+  const ado = sweepPolicies(compiled, req, adoLoc, 'token-ip', assumptions, trace, 'ado');
   const policies = [...entra.runs, ...ado.runs];
   const bad = ado.failing[0];
   if (bad) {

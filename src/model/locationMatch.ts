@@ -12,6 +12,8 @@ export interface LocationContext {
   ip: ParsedIp;
   country?: string;
   assumptions: Assumptions;
+  /** True when Azure DevOps checks (with the IP that reaches it), false for Entra at sign-in. */
+  atAzureDevOps?: boolean;
 }
 
 function inSet(set: RangeSet, ip: ParsedIp, assumptions: Assumptions): boolean {

@@ -1,11 +1,12 @@
 // Analyses one policy against one request, as Entra's What If does for a sign-in ("interactive")
-// or as Azure DevOps's IP validation does for a PAT or SSH call ("ip-only", R4–R8).
+// or as Azure DevOps's IP validation does for a PAT or SSH call ("ip-only", R4–R8), or for a call
+// with an Entra token ("token-ip": IP-conditioned policies only, grants met by the token's claims).
 import { targetsAzureDevOps, targetsClientApp, targetsUser } from './assignments';
 import { interactiveGrant, isDevicePolicy, nonInteractiveGrant } from './grants';
 import { matchLocations, type LocationContext } from './locationMatch';
 import type { AccessRequest, Assumptions, Policy, PolicyAnalysis, RuleId } from './types';
 
-export type Mode = 'interactive' | 'ip-only';
+export type Mode = 'interactive' | 'ip-only' | 'token-ip';
 
 export interface PolicyRun {
   analysis: PolicyAnalysis;
@@ -49,7 +50,7 @@ export function analysePolicy(
   mode: Mode,
   assumptions: Assumptions,
 ): PolicyRun {
-  const by = mode === 'interactive' ? 'entra' : 'ado';
+  const by = mode === 'interactive' && !loc.atAzureDevOps ? 'entra' : 'ado';
   const app = targetsAzureDevOps(policy, req.at);
   if (!app.match) return run(policy, false, 'not-applicable', app.reason, 'R18', 'none', false);
   if (policy.state === 'disabled')
@@ -58,13 +59,17 @@ export function analysePolicy(
   if (!user.match) return run(policy, false, 'not-applicable', user.reason, 'R15', by);
 
   const unknowns: string[] = [];
-  if (mode === 'interactive') {
+  if (mode !== 'ip-only') {
     const client = targetsClientApp(policy, req.flow);
     if (!client.match) return run(policy, false, 'not-applicable', client.reason, 'R15', by);
     if (policy.otherConditions.length) {
       unknowns.push(
         `"${policy.displayName}": ${policy.otherConditions.join(', ')} assumed to match this sign-in`,
       );
+    }
+    if (mode === 'token-ip' && !policy.locations) {
+      const why = 'no location condition: Entra already enforced it when it issued the token';
+      return run(policy, false, 'not-evaluated', why, 'R1', by);
     }
   } else {
     const extra = [...policy.otherConditions];
@@ -76,6 +81,17 @@ export function analysePolicy(
       );
     }
     if (!policy.locations) return nonIpPolicy(policy, assumptions);
+  }
+  const refs = policy.locations
+    ? [...policy.locations.includeLocations, ...policy.locations.excludeLocations]
+    : [];
+  const missing = refs.filter(
+    (ref) => ref !== 'All' && ref !== 'AllTrusted' && !loc.compiled.locationsById.has(ref),
+  );
+  for (const ref of missing) {
+    unknowns.push(
+      `"${policy.displayName}" names location ${ref}, which is not among the named locations: it matches no IP`,
+    );
   }
 
   const where = matchLocations(policy, loc);
@@ -94,8 +110,7 @@ export function analysePolicy(
     unknowns.push(`"${policy.displayName}": ${where.detail}`);
     return run(policy, false, 'unknown', where.detail, 'R17', by, true, unknowns);
   }
-  const grant =
-    mode === 'interactive' ? interactiveGrant(policy, req) : nonInteractiveGrant(policy);
+  const grant = mode === 'ip-only' ? nonInteractiveGrant(policy) : interactiveGrant(policy, req);
   const rule: RuleId =
     grant.effect === 'block'
       ? 'R15'
@@ -106,9 +121,16 @@ export function analysePolicy(
   return run(policy, true, grant.effect, prefix + grant.detail, rule, by, true, unknowns);
 }
 
-/** R7/R8: a policy without a location condition is not an IP fence for PATs and SSH keys. */
+/**
+ * R7/R8: a policy without a location condition is not an IP fence for PATs and SSH keys. R8 when
+ * it depends on the device or on other conditions a PAT call cannot show; R7 otherwise.
+ */
+export function isR8Policy(policy: Policy): boolean {
+  return isDevicePolicy(policy) || policy.otherConditions.length > 0;
+}
+
 function nonIpPolicy(policy: Policy, assumptions: Assumptions): PolicyRun {
-  const device = isDevicePolicy(policy);
+  const device = isR8Policy(policy);
   const rule: RuleId = device ? 'R8' : 'R7';
   const setting = device
     ? assumptions['device-policy-on-pat']
@@ -118,7 +140,7 @@ function nonIpPolicy(policy: Policy, assumptions: Assumptions): PolicyRun {
       policy,
       false,
       'not-evaluated',
-      'no location condition, so not an IP fence: not evaluated for PATs and SSH keys (assumption)',
+      'no location condition, so not an IP fence: its grant controls are not evaluated for PATs and SSH keys (assumption)',
       rule,
       'ado',
     );

@@ -17,7 +17,8 @@ export function signInFrequencyCheck(ctx: FlowContext, runs: PolicyRun[]): Verdi
     if (!selected) continue;
     const limit = f.value * (f.type === 'days' ? 24 : 1) * HOUR;
     const last = instant(req.lastSignInAt);
-    const span = `${f.value} ${f.type}`;
+    const unit = f.type === 'days' ? 'day' : 'hour';
+    const span = f.value === 0 ? 'every sign-in' : `${f.value} ${unit}${f.value === 1 ? '' : 's'}`;
     if (last === undefined) {
       trace.unknown(
         `"${policy.displayName}" sets a sign-in frequency of ${span}; the request does not say when the user last signed in (R19).`,

@@ -3,6 +3,7 @@
 import { ACTION_LABELS, ACTION_SCOPES } from './azureDevOps';
 import { adoBlock, allowed, refused, type FlowContext, type Verdict } from './decision';
 import { MESSAGES } from './messages';
+import { orgInForce } from './orgPolicy';
 import { sweepPolicies } from './policySweep';
 import { signInFrequencyCheck } from './signInFrequency';
 import { instant, shortDate } from './time';
@@ -46,12 +47,16 @@ export function evaluateToken(ctx: FlowContext): Verdict {
     return scopes(ctx, allowed('R20', []));
   }
   const org = compiled.world.org;
-  if (!org.ipValidation) {
+  const inForce = orgInForce(org, req.at);
+  if (!inForce.on) {
+    const why = inForce.notYet
+      ? `The organisation policy was not yet on (${inForce.notYet})`
+      : 'The organisation policy is off';
     trace.add(
       'R5',
       'skip',
       'ado',
-      `The organisation policy is off: Azure DevOps runs no Conditional Access check on ${what}s, from any IP.`,
+      `${why}: Azure DevOps runs no Conditional Access check on ${what}s, from any IP.`,
     );
     return scopes(ctx, allowed('R5', []));
   }
@@ -93,10 +98,11 @@ export function evaluateToken(ctx: FlowContext): Verdict {
   const sweep = sweepPolicies(compiled, req, loc, 'ip-only', assumptions, trace, 'ado');
   const bad = sweep.failing[0];
   if (bad) {
-    const agent =
-      req.client === 'pipeline-agent'
-        ? ' The call comes from a Microsoft-hosted agent, whose egress IP is not in the trusted ranges (R20).'
-        : '';
+    // R20 explains a pipeline block only when the agent's IP is what failed.
+    const byIp = req.client === 'pipeline-agent' && !['R7', 'R8'].includes(bad.rule);
+    const agent = byIp
+      ? " The call comes from a pipeline agent whose egress IP is not allowed; Microsoft-hosted agents' IPs change (R20)."
+      : '';
     trace.add(
       'R13',
       'fail',
@@ -104,15 +110,14 @@ export function evaluateToken(ctx: FlowContext): Verdict {
       `Azure DevOps answers 403 with VS403463 ("${bad.analysis.displayName}").${agent}`,
       bad.analysis.id,
     );
-    const decidedBy: RuleId =
-      req.client === 'pipeline-agent'
-        ? 'R20'
-        : ['R6', 'R7', 'R8'].includes(bad.rule)
-          ? bad.rule
-          : onRule;
+    const decidedBy: RuleId = byIp
+      ? 'R20'
+      : ['R6', 'R7', 'R8'].includes(bad.rule)
+        ? bad.rule
+        : onRule;
     return adoBlock(decidedBy, sweep.runs);
   }
-  const freq = signInFrequencyCheck(ctx, sweep.runs);
+  const freq = req.flow === 'pat' ? signInFrequencyCheck(ctx, sweep.runs) : undefined;
   if (freq) return freq;
   return scopes(ctx, allowed(onRule, sweep.runs));
 }

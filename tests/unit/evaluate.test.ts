@@ -220,6 +220,22 @@ const cases: Case[] = [
     req: web(IP.hq),
     outcome: 'mfa-required',
   },
+  {
+    name: 'a no-location policy with a risk condition is an R8 policy, not R7',
+    rule: 'R8',
+    world: world([policy({ id: 'risk', otherConditions: ['sign-in risk'] })]),
+    req: pat(IP.home),
+    assume: { 'mfa-only-policy-on-pat': 'blocked' },
+    outcome: 'allowed',
+    step: ['R8', 'skip'],
+  },
+  {
+    name: 'includeUsers None targets nobody',
+    rule: 'R15',
+    world: world([{ ...blockOutside, users: { ...blockOutside.users, includeUsers: ['None'] } }]),
+    req: pat(IP.home),
+    outcome: 'allowed',
+  },
   // R8: device policies are not evaluated for PATs (switchable).
   {
     name: 'compliant device policy, PAT: not evaluated (default)',
@@ -284,6 +300,14 @@ const cases: Case[] = [
     assume: { 'ipv4-mapped': 'equivalent' },
     outcome: 'allowed',
   },
+  {
+    name: 'an IPv4-mapped address shows the R9 assumption in the trace',
+    rule: 'R9',
+    world: world([blockOutside]),
+    req: pat(IP.hqMapped),
+    outcome: 'blocked',
+    step: ['R9', 'pass'],
+  },
   // R10: split tunnel — sign-in via VPN, Azure DevOps sees the home IP.
   {
     name: 'split tunnel: Entra sees VPN, Azure DevOps sees home → blocked',
@@ -302,6 +326,15 @@ const cases: Case[] = [
     world: world([blockOutside]),
     req: web(IP.vpn, { signinIp: IP.vpn }),
     outcome: 'allowed',
+  },
+  {
+    name: 'split tunnel under MFA-outside: Entra saw a trusted IP and never prompted, Azure DevOps does not pass it',
+    rule: 'R10',
+    world: world([mfaOutside]),
+    req: web(IP.home, { signinIp: IP.hq }),
+    outcome: 'blocked',
+    code: 'VS403463',
+    decidedBy: 'R10',
   },
   // R11: SSH keys follow the PAT rules.
   {
@@ -368,6 +401,22 @@ const cases: Case[] = [
     status: 400,
     code: 'AADSTS53003',
     decidedBy: 'R14',
+  },
+  {
+    name: 'OAuth token obtained with MFA, org on, MFA-outside: the token proves MFA (not R6)',
+    rule: 'R4',
+    world: world([mfaOutside]),
+    req: { flow: 'oauth', client: 'az-cli', ip: IP.home, at: AT, mfaDone: true },
+    outcome: 'allowed',
+    decidedBy: 'R4',
+  },
+  {
+    name: 'org policy turned on after the request: not yet in force',
+    rule: 'R5',
+    world: world([blockOutside], onSince('2026-11-15T00:00:00Z')),
+    req: pat(IP.home),
+    outcome: 'allowed',
+    decidedBy: 'R5',
   },
   // R15: combination — any block wins; OR / AND inside a policy.
   {
@@ -573,6 +622,33 @@ const cases: Case[] = [
     outcome: 'allowed',
     decidedBy: 'R20',
   },
+  {
+    name: 'pipeline agent blocked by a no-location MFA policy (R7 switch), not by its IP',
+    rule: 'R20',
+    world: world([mfaEverywhere]),
+    req: pat('20.42.7.9', { client: 'pipeline-agent' }),
+    assume: { 'mfa-only-policy-on-pat': 'blocked' },
+    outcome: 'blocked',
+    decidedBy: 'R7',
+  },
+  {
+    name: 'sign-in frequency does not bind SSH keys (R19 is for PATs)',
+    rule: 'R19',
+    world: world([
+      policy({
+        id: 'sif',
+        grantControls: null,
+        signInFrequency: { isEnabled: true, value: 1, type: 'hours' },
+      }),
+    ]),
+    req: {
+      ...pat(IP.hq, { lastSignInAt: '2026-10-30T10:00:00Z' }),
+      flow: 'ssh',
+      client: 'ssh',
+      token: { kind: 'ssh-key' },
+    },
+    outcome: 'allowed',
+  },
   // T1: expired or revoked tokens are refused before CA.
   {
     name: 'expired PAT: 401 before any CA check',
@@ -664,6 +740,10 @@ describe('Decision shape', () => {
       ['block-outside', true, true],
       ['mfa-all', false, true],
     ]);
+  });
+  it('names Azure DevOps as the checker of a policy that it, not Entra, enforced', () => {
+    const d = evaluateOrThrow(world([blockOutside]), web(IP.home, { signinIp: IP.vpn }));
+    expect(d.policies[0]).toMatchObject({ applies: true, evaluatedBy: 'ado', effect: 'block' });
   });
   it('report-only policy shows as applying but not enforced', () => {
     const d = evaluateOrThrow(
