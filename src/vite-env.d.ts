@@ -2,6 +2,6 @@
 /// <reference types="vite/client" />
 
 declare module 'virtual:pat-fence-catalog' {
-  const catalog: import('./model/scenarioCatalog').Catalog;
+  const catalog: import('./model/content/scenarioCatalog').Catalog;
   export default catalog;
 }

@@ -1,17 +1,17 @@
 // Vite plugin: validates scenarios/*.json with the engine's own loader at build time and serves the
 // result as `virtual:pat-fence-catalog`. The browser then gets ready-made scenarios and ships
 // neither the validators nor the Graph parsers on the first page (they stay lazy, in the lab).
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
-import type { Catalog } from '../model/scenarioCatalog.ts';
+import type { Catalog } from '../model/content/scenarioCatalog.ts';
 
 type LoadCatalog = (files: Record<string, unknown>) => Catalog;
 
 /** The engine's loader, run through tsx so that Vite's config bundle stays this one file. */
 async function engineLoader(): Promise<LoadCatalog> {
-  const mod = await tsImport('../model/scenarioCatalog.ts', import.meta.url);
+  const mod = await tsImport('../model/content/scenarioCatalog.ts', import.meta.url);
   return mod.loadCatalog as LoadCatalog;
 }
 
@@ -39,7 +39,12 @@ export function catalogPlugin(dir: string): Plugin {
     resolveId: (id) => (id === ID ? RESOLVED : undefined),
     async load(id) {
       if (id !== RESOLVED) return undefined;
-      for (const name of readdirSync(dir)) this.addWatchFile(join(dir, name));
+      // Only files: Vite resolves a watched path as an import, and a folder (scenarios/lesson/)
+      // made the dev server answer 500 on a fresh clone.
+      for (const name of readdirSync(dir)) {
+        const path = join(dir, name);
+        if (statSync(path).isFile()) this.addWatchFile(path);
+      }
       const loadCatalog = await engineLoader();
       const catalog = loadCatalog(readCatalogFiles(dir));
       for (const w of catalog.warnings) this.warn(w);

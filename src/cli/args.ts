@@ -1,6 +1,6 @@
 // Hand-written argument parsing for the what-if command line: `--flag value`, `--flag=value`,
 // switches and repeated flags, checked against a fixed list so that a typo is an error, not a no-op.
-import type { Result } from '../model/types';
+import type { Result } from '../model/engine/types';
 
 type Kind = 'value' | 'switch' | 'repeat';
 

@@ -1,8 +1,8 @@
 // Batch what-if: every sign-in of a CSV evaluated with the organisation policy off and on, so an
 // admin sees who would be cut off by turning it on. Rows with bad cells are reported and skipped.
-import { evaluate } from '../model/evaluate';
-import type { RowProblem, SigninRow } from '../model/signinRows';
-import type { AccessRequest, Assumptions, Client, Decision, Outcome, RuleId } from '../model/types';
+import { evaluate } from '../model/engine/evaluate';
+import type { RowProblem, SigninRow } from '../model/impact/signinRows';
+import type { AccessRequest, Assumptions, Client, Decision, Outcome, RuleId } from '../model/engine/types';
 import type { LoadedWorld } from './loadWorld';
 import { buildWorld, tokenFor } from './request';
 

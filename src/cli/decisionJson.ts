@@ -1,7 +1,7 @@
 // The --json shape of one decision, as DESIGN.md fixes it: outcome, status, code, message, trace,
 // policies, assumptions. A few extra fields (stage, policyId, effect, decidedBy) help scripts.
-import { RULES } from '../model/rules';
-import type { Decision } from '../model/types';
+import { RULES } from '../model/engine/rules';
+import type { Decision } from '../model/engine/types';
 
 export function decisionJson(d: Decision) {
   return {

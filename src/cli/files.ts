@@ -1,7 +1,7 @@
 // Reads the files the command line is given: a size guard before reading, and messages that name
 // the flag, the file and, for broken JSON, the line and column.
 import { readFileSync, statSync } from 'node:fs';
-import type { Result } from '../model/types';
+import type { Result } from '../model/engine/types';
 
 /** Larger exports are refused before they are read (real tenants' exports are a few MB). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

@@ -1,6 +1,6 @@
 // The readable report of a batch what-if: one line per sign-in with its outcome with the policy
 // off and on, then the counts for both states and how many sign-ins turning it on would cut off.
-import type { Outcome } from '../model/types';
+import type { Outcome } from '../model/engine/types';
 import type { BatchReport } from './batch';
 import { columns } from './columns';
 

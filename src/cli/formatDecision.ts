@@ -1,14 +1,14 @@
 // The readable report of one decision: outcome and answer, the numbered trace with each rule's
 // id (article and assumption rules flagged), the policy table, the assumptions and the unknowns.
-import { ASSUMPTION_CHOICES } from '../model/assumptions';
-import { RULES } from '../model/rules';
+import { ASSUMPTION_CHOICES } from '../model/engine/assumptions';
+import { RULES } from '../model/engine/rules';
 import type {
   AccessRequest,
   AssumptionName,
   Decision,
   PolicyAnalysis,
   World,
-} from '../model/types';
+} from '../model/engine/types';
 import { columns } from './columns';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');

@@ -1,9 +1,9 @@
 // Loads the Graph exports named on the command line into a World (without its org policy, which
 // the caller sets per evaluation), collecting import warnings for stderr.
-import { parseNamedLocations } from '../model/graphLocations';
-import { crossCheck, parsePolicies } from '../model/graphPolicies';
-import type { ImportResult } from '../model/importResult';
-import type { NamedLocation, Policy, Result } from '../model/types';
+import { parseNamedLocations } from '../model/graph/graphLocations';
+import { crossCheck, parsePolicies } from '../model/graph/graphPolicies';
+import type { ImportResult } from '../model/graph/importResult';
+import type { NamedLocation, Policy, Result } from '../model/engine/types';
 import { readJson } from './files';
 
 export interface LoadedWorld {

@@ -1,8 +1,8 @@
 // The what-if command line as a function: arguments in, exit code out, output through injected
 // streams, so tests can run it in-process. 0 when a decision was made, 2 on bad input (one line).
-import { evaluate } from '../model/evaluate';
-import { readSigninRows } from '../model/signinRows';
-import type { Result } from '../model/types';
+import { evaluate } from '../model/engine/evaluate';
+import { readSigninRows } from '../model/impact/signinRows';
+import type { Result } from '../model/engine/types';
 import { parseArgs } from './args';
 import { runBatch } from './batch';
 import { decisionJson } from './decisionJson';

@@ -1,9 +1,9 @@
 // Turns parsed flags into checked, typed options: required flags present, values valid, dates
 // normalised to UTC. Every error names the flag and the offending value, on one line.
-import { DEFAULT_ASSUMPTIONS, applyAssumption } from '../model/assumptions';
-import { parseIp } from '../model/ip';
-import { isoInstant } from '../model/isoInstant';
-import { FLOWS, type Assumptions, type Flow, type Result } from '../model/types';
+import { DEFAULT_ASSUMPTIONS, applyAssumption } from '../model/engine/assumptions';
+import { parseIp } from '../model/ip/ip';
+import { isoInstant } from '../model/engine/isoInstant';
+import { FLOWS, type Assumptions, type Flow, type Result } from '../model/engine/types';
 import type { ParsedArgs } from './args';
 
 interface CommonOptions {

@@ -1,6 +1,6 @@
 // Builds the engine's World and AccessRequest from checked options. Defaults follow DESIGN.md:
 // no --validation-enabled-at or --token-created means the token counts as newer than the policy.
-import type { AccessRequest, Flow, OrgPolicy, Token, World } from '../model/types';
+import type { AccessRequest, Flow, OrgPolicy, Token, World } from '../model/engine/types';
 import type { LoadedWorld } from './loadWorld';
 import type { SingleOptions } from './options';
 

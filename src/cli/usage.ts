@@ -1,5 +1,5 @@
-// The --help text. The flag names are a contract (shared/DESIGN.md): keep them stable.
-import { ASSUMPTION_CHOICES } from '../model/assumptions';
+// The --help text. The flag names are a contract (README: The what-if command line): keep them stable.
+import { ASSUMPTION_CHOICES } from '../model/engine/assumptions';
 
 const assumptions = Object.entries(ASSUMPTION_CHOICES)
   .map(([name, { values, rule }]) => `  ${name}=${values.join('|')}`.padEnd(46) + `(${rule})`)

@@ -1,5 +1,5 @@
 // Width reserved for a checkpoint's two-line label: the stage name over its longest state word.
-import type { Stage } from '../model/types';
+import type { Stage } from '../model/engine/types';
 import { CHECK_WORD, STAGE_SHORT } from './stages';
 import { textWidth } from './textWidth';
 import { smallText } from './smallText';

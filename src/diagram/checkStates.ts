@@ -1,6 +1,6 @@
 // The state of each Stage's badge after the trace has been shown up to `step`: a failure wins,
 // then a pass, then a skip; stages not reached yet are pending.
-import type { Decision, Stage } from '../model/types';
+import type { Decision, Stage } from '../model/engine/types';
 import type { CheckState } from './types';
 import { STAGES } from './stages';
 

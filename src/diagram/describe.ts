@@ -1,6 +1,6 @@
 // describeStep: the diagram's text alternative — where the request is, what the current check
 // decided and why, and the outcome once the trace is finished.
-import type { Decision } from '../model/types';
+import type { Decision } from '../model/engine/types';
 import { STAGE_LONG } from './stages';
 import { OUTCOME_WORD, responseLine } from './outcomeText';
 import { isFinished } from './isFinished';

@@ -1,5 +1,5 @@
 // The diagram's accessible name: who sends what, to where, under which org policy.
-import type { Flow } from '../model/types';
+import type { Flow } from '../model/engine/types';
 import type { NodeBox } from './types';
 
 export function diagramTitle(nodes: NodeBox[], flow: Flow, orgPolicyOn: boolean): string {

@@ -1,5 +1,5 @@
 // The words in each box. Kept short enough to fit the narrowest box at the smallest font.
-import type { Flow } from '../model/types';
+import type { Flow } from '../model/engine/types';
 import type { ActorKind, NodeId, ResourceKind } from './types';
 
 const ACTOR: Record<ActorKind, [string, string]> = {

@@ -1,6 +1,6 @@
 // Box sizes for one actor and resource that fit the words of every flow and org policy state, so
 // the boxes stay put when the player switches between PAT, SSH and sign-in, or flips the policy.
-import { FLOWS } from '../model/types';
+import { FLOWS } from '../model/engine/types';
 import type { DiagramInput, NodeId } from './types';
 import { nodeLabels } from './nodeLabels';
 import { nodeSize } from './nodeSize';

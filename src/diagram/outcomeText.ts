@@ -1,5 +1,5 @@
 // The words for an outcome, shared by the badge and the text alternative.
-import type { Decision, Outcome } from '../model/types';
+import type { Decision, Outcome } from '../model/engine/types';
 
 export const OUTCOME_WORD: Record<Outcome, string> = {
   allowed: 'Allowed',

@@ -1,6 +1,6 @@
 // The box that refused the request, once the trace is finished and the outcome is not allowed:
 // the stage of the first failed step, or the decision's stopping stage when no step failed.
-import type { Decision } from '../model/types';
+import type { Decision } from '../model/engine/types';
 import type { NodeId } from './types';
 import { isFinished } from './isFinished';
 import { STOP_NODE } from './stages';

@@ -1,5 +1,5 @@
 // Which resource box to draw for a request's action: code → repository, pipelines, work items.
-import type { Action } from '../model/types';
+import type { Action } from '../model/engine/types';
 import type { ResourceKind } from './types';
 
 export function resourceFor(action?: Action): ResourceKind {

@@ -1,5 +1,5 @@
 // Stages in route order, with the short names the badges show and the longer ones the text uses.
-import type { Stage } from '../model/types';
+import type { Stage } from '../model/engine/types';
 import type { CheckState, NodeId } from './types';
 
 export const STAGES: readonly Stage[] = ['client', 'token', 'entra', 'ado', 'scope', 'resource'];

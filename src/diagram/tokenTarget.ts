@@ -2,7 +2,7 @@
 // just before the gate of the furthest stage being checked, held before the first gate that
 // failed, and at the resource only when the finished decision allows the request. Several steps
 // at one stage keep it at that gate, so it never steps back.
-import type { Decision, Stage } from '../model/types';
+import type { Decision, Stage } from '../model/engine/types';
 import type { Checkpoint } from './types';
 import { isFinished } from './isFinished';
 

@@ -1,6 +1,6 @@
 // The diagram's geometry vocabulary: what the layout is given and what it returns. Pure data;
 // the Svelte components only read these.
-import type { Flow, Stage } from '../model/types';
+import type { Flow, Stage } from '../model/engine/types';
 
 export type ActorKind = 'onprem' | 'vpn' | 'external' | 'pipeline';
 export type ResourceKind = 'repo' | 'pipeline' | 'boards';

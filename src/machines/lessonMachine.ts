@@ -3,10 +3,10 @@
 // engine and sends `lesson.played` with the Decision's outcome and the rules it turned on.
 
 import { assign, setup } from 'xstate';
-import type { DrillResult, LessonPosition } from '../model/lessonProgress';
-import type { Outcome, RuleId } from '../model/types';
+import type { DrillResult, LessonPosition } from '../model/content/lessonProgress';
+import type { Outcome, RuleId } from '../model/engine/types';
 
-export type { DrillResult, LessonPosition, QuizResult } from '../model/lessonProgress';
+export type { DrillResult, LessonPosition, QuizResult } from '../model/content/lessonProgress';
 
 export interface Prediction {
   outcome: Outcome;

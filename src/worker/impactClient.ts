@@ -1,7 +1,7 @@
 // The page's handle on the impact worker: run() returns the report as a promise, cancel() stops
 // the run. The worker is created on first use; one that does not answer a cancel promptly (busy
 // in a long synchronous step) is terminated and replaced on the next run.
-import type { ImpactReport } from '../model/impactTypes';
+import type { ImpactReport } from '../model/impact/impactTypes';
 import type { FromWorker, ImpactInput, Progress, ToWorker } from './protocol';
 
 /** The part of a Worker the client uses, so that tests can hand it an in-process stand-in. */

@@ -1,15 +1,15 @@
 // One impact run, as the worker does it but callable anywhere (tests, the bench): read the
 // tenant and the sign-ins, then analyse in slices, reporting progress and checking for a cancel
 // between slices. Never throws on input: every problem comes back as one message.
-import { ASSUMPTION_CHOICES, DEFAULT_ASSUMPTIONS } from '../model/assumptions';
-import { parseNamedLocations } from '../model/graphLocations';
-import { crossCheck, parsePolicies } from '../model/graphPolicies';
-import { PROGRESS_EVERY } from '../model/impact';
-import { ImpactAnalysis } from '../model/impactAnalysis';
-import type { ImpactReport } from '../model/impactTypes';
-import type { SigninImport } from '../model/signinRows';
-import { instant } from '../model/time';
-import { FLOWS, type Assumptions, type World } from '../model/types';
+import { ASSUMPTION_CHOICES, DEFAULT_ASSUMPTIONS } from '../model/engine/assumptions';
+import { parseNamedLocations } from '../model/graph/graphLocations';
+import { crossCheck, parsePolicies } from '../model/graph/graphPolicies';
+import { PROGRESS_EVERY } from '../model/impact/impact';
+import { ImpactAnalysis } from '../model/impact/impactAnalysis';
+import type { ImpactReport } from '../model/impact/impactTypes';
+import type { SigninImport } from '../model/impact/signinRows';
+import { instant } from '../model/engine/time';
+import { FLOWS, type Assumptions, type World } from '../model/engine/types';
 import type { ImpactInput, Progress } from './protocol';
 import { readSigninRowsInChunks } from './signinChunks';
 

@@ -1,8 +1,8 @@
 // Messages between the page and the impact worker. One run at a time per id; the page may cancel
 // it. Everything here survives structured cloning (the report's columns are typed arrays).
-import type { ImpactReport } from '../model/impactTypes';
-import type { SigninRow } from '../model/signinRows';
-import type { Assumptions, Flow, World } from '../model/types';
+import type { ImpactReport } from '../model/impact/impactTypes';
+import type { SigninRow } from '../model/impact/signinRows';
+import type { Assumptions, Flow, World } from '../model/engine/types';
 
 /** Sign-ins: the CSV text as the user dropped it (parsed in the worker), or rows already read. */
 export type RowsInput =

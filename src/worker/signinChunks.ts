@@ -1,13 +1,13 @@
 // Reads a large sign-in CSV slice by slice with the model's readSigninRows, so that a worker can
 // report progress and notice a cancel between slices. Slices end on record boundaries (found with
 // the same quoting rules as csv.ts) and row numbers are shifted back to the whole file's.
-import type { ImportResult } from '../model/importResult';
+import type { ImportResult } from '../model/graph/importResult';
 import {
   MAX_SIGNIN_TEXT,
   readSigninRows,
   type SigninImport,
   type SigninRow,
-} from '../model/signinRows';
+} from '../model/impact/signinRows';
 
 const QUOTE = 34;
 const COMMA = 44;

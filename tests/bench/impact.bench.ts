@@ -1,13 +1,13 @@
 // `npm run bench`: the impact analysis on a million generated sign-ins against a tenant with 500
 // ranges and 20 policies, through the worker's own code path (runImpactJob, minus postMessage):
 // once from rows already read, once from CSV text. Prints figures; no timing ever fails the run.
-import { DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
-import { evaluate } from '../../src/model/evaluate';
-import { parseNamedLocations } from '../../src/model/graphLocations';
-import { parsePolicies } from '../../src/model/graphPolicies';
-import { impactRow, rowRequest, type ImpactReport } from '../../src/model/impact';
-import type { SigninRow } from '../../src/model/signinRows';
-import type { Flow, World } from '../../src/model/types';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { evaluate } from '../../src/model/engine/evaluate';
+import { parseNamedLocations } from '../../src/model/graph/graphLocations';
+import { parsePolicies } from '../../src/model/graph/graphPolicies';
+import { impactRow, rowRequest, type ImpactReport } from '../../src/model/impact/impact';
+import type { SigninRow } from '../../src/model/impact/signinRows';
+import type { Flow, World } from '../../src/model/engine/types';
 import { runImpactJob, type JobOutcome } from '../../src/worker/impactJob';
 
 const SEED = 0x1a_b0_0c;

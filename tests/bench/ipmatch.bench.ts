@@ -3,8 +3,8 @@
 // Prints figures and checks both give the same answers; no timing ever fails the run.
 import ipaddr from 'ipaddr.js';
 import { performance } from 'node:perf_hooks';
-import { parseIp, type ParsedIp } from '../../src/model/ip';
-import { compileRanges } from '../../src/model/rangeSet';
+import { parseIp, type ParsedIp } from '../../src/model/ip/ip';
+import { compileRanges } from '../../src/model/ip/rangeSet';
 
 const SEED = 0x5eed_1234;
 const IP_COUNT = 100_000;

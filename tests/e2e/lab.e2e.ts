@@ -4,15 +4,15 @@
 // be cancelled, evidence replays, and no request ever leaves the page's origin.
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
-import { evaluate } from '../../src/model/evaluate';
-import { parseNamedLocations } from '../../src/model/graphLocations';
-import { parsePolicies } from '../../src/model/graphPolicies';
-import { rowRequest } from '../../src/model/impactRequest';
-import { defaultSandbox } from '../../src/model/sandboxTypes';
-import { decodeSandbox } from '../../src/model/sandboxUrl';
-import { readSigninRows } from '../../src/model/signinRows';
-import type { Outcome, World } from '../../src/model/types';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { evaluate } from '../../src/model/engine/evaluate';
+import { parseNamedLocations } from '../../src/model/graph/graphLocations';
+import { parsePolicies } from '../../src/model/graph/graphPolicies';
+import { rowRequest } from '../../src/model/impact/impactRequest';
+import { defaultSandbox } from '../../src/model/lab/sandboxTypes';
+import { decodeSandbox } from '../../src/model/lab/sandboxUrl';
+import { readSigninRows } from '../../src/model/impact/signinRows';
+import type { Outcome, World } from '../../src/model/engine/types';
 
 const FIX = new URL('../fixtures/', import.meta.url);
 const path = (p: string) => new URL(p, FIX).pathname;

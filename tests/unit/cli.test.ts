@@ -1,5 +1,5 @@
-// The what-if command line against its contract (shared/DESIGN.md): every documented example of
-// shared/FACTS.md answered as documented, the --json field names, batch counts, and every bad
+// The what-if command line against its contract (README: The what-if command line): every documented example of
+// the rule table answered as documented, the --json field names, batch counts, and every bad
 // input answered with exit 2 and one line on stderr. Mostly in-process through main(); a few
 // real child processes prove the entry point.
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
 import { main, type CliIo } from '../../src/cli/main';
-import type { Decision, RuleId } from '../../src/model/types';
+import type { Decision, RuleId } from '../../src/model/engine/types';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const F = 'tests/fixtures/cli';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/model/csv';
-import { CsvCursor } from '../../src/model/csvCursor';
+import { parseCsv } from '../../src/model/impact/csv';
+import { CsvCursor } from '../../src/model/impact/csvCursor';
 
 describe('parseCsv', () => {
   it.each<[string, string, string[][]]>([

@@ -4,7 +4,7 @@ import { describeStep } from '../../src/diagram/describe';
 import { diagramTitle } from '../../src/diagram/diagramTitle';
 import { computeLayout } from '../../src/diagram/layout';
 import { resourceFor } from '../../src/diagram/resourceFor';
-import type { Decision, TraceStep } from '../../src/model/types';
+import type { Decision, TraceStep } from '../../src/model/engine/types';
 
 const trace: TraceStep[] = [
   {

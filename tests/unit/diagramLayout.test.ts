@@ -7,7 +7,7 @@ import { STAGES } from '../../src/diagram/stages';
 import { textWidth } from '../../src/diagram/textWidth';
 import { smallText } from '../../src/diagram/smallText';
 import type { ActorKind, Checkpoint, DiagramLayout, Rect } from '../../src/diagram/types';
-import type { Flow } from '../../src/model/types';
+import type { Flow } from '../../src/model/engine/types';
 
 const WIDTHS = [320, 360, 414, 719, 720, 768, 1024, 1280, 1920];
 const ACTORS: ActorKind[] = ['onprem', 'vpn', 'external', 'pipeline'];

@@ -7,7 +7,7 @@ import { refusedBy } from '../../src/diagram/refusedBy';
 import { isFinished } from '../../src/diagram/isFinished';
 import { rangeLines } from '../../src/diagram/rangeLines';
 import { computeLayout } from '../../src/diagram/layout';
-import type { Decision, Stage, TraceStep } from '../../src/model/types';
+import type { Decision, Stage, TraceStep } from '../../src/model/engine/types';
 
 const step = (stage: Stage, result: TraceStep['result']): TraceStep => ({
   rule: 'R4',

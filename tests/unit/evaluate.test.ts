@@ -1,9 +1,9 @@
-// The engine as a spec: at least one case per rule of shared/FACTS.md and per documented example.
+// The engine as a spec: at least one case per rule of the rule table (src/model/engine/rules.ts) and per documented example.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
-import { AZURE_RESOURCE_MANAGER_APP_ID } from '../../src/model/azureDevOps';
-import { evaluate, evaluateOrThrow } from '../../src/model/evaluate';
-import type { AccessRequest, Assumptions, Decision, RuleId, World } from '../../src/model/types';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { AZURE_RESOURCE_MANAGER_APP_ID } from '../../src/model/engine/azureDevOps';
+import { evaluate, evaluateOrThrow } from '../../src/model/engine/evaluate';
+import type { AccessRequest, Assumptions, Decision, RuleId, World } from '../../src/model/engine/types';
 import {
   AT,
   BRANCH,

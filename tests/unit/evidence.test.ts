@@ -2,18 +2,18 @@
 // never survive, and the engine's verdict is compared with what really happened.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
-import { evaluateOrThrow } from '../../src/model/evaluate';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { evaluateOrThrow } from '../../src/model/engine/evaluate';
 import {
   compareWithEngine,
   evidenceRequest,
   parseEvidence,
   redactSecrets,
   type Evidence,
-} from '../../src/model/evidence';
-import { parseNamedLocations } from '../../src/model/graphLocations';
-import { parsePolicies } from '../../src/model/graphPolicies';
-import type { AccessRequest, Assumptions, World } from '../../src/model/types';
+} from '../../src/model/evidence/evidence';
+import { parseNamedLocations } from '../../src/model/graph/graphLocations';
+import { parsePolicies } from '../../src/model/graph/graphPolicies';
+import type { AccessRequest, Assumptions, World } from '../../src/model/engine/types';
 
 const fixture = (name: string) =>
   readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8');

@@ -1,7 +1,7 @@
 // crossCheck: policies that point at named locations the import does not contain.
 import { describe, expect, it } from 'vitest';
-import { crossCheck } from '../../src/model/graphPolicies';
-import type { NamedLocation, Policy } from '../../src/model/types';
+import { crossCheck } from '../../src/model/graph/graphPolicies';
+import type { NamedLocation, Policy } from '../../src/model/engine/types';
 
 describe('crossCheck', () => {
   const loc = (id: string): NamedLocation => ({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseNamedLocations } from '../../src/model/graphLocations';
+import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 
 const fixture = JSON.parse(
   readFileSync(new URL('../fixtures/graph/namedLocations.json', import.meta.url), 'utf8'),

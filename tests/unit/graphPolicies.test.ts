@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseNamedLocations } from '../../src/model/graphLocations';
-import { crossCheck, parsePolicies } from '../../src/model/graphPolicies';
-import type { Policy } from '../../src/model/types';
+import { parseNamedLocations } from '../../src/model/graph/graphLocations';
+import { crossCheck, parsePolicies } from '../../src/model/graph/graphPolicies';
+import type { Policy } from '../../src/model/engine/types';
 
 const read = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/graph/${name}`, import.meta.url), 'utf8'));

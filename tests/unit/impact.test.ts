@@ -1,7 +1,7 @@
 // analyseImpact: counts off and on, newly blocked rows, groups by user and IP, the compact rows,
 // and the CSV export (RFC 4180 quoting, formula injection defused).
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import {
   analyseImpact,
   impactRow,
@@ -9,10 +9,10 @@ import {
   sortGroups,
   type ImpactGroup,
   type ImpactReport,
-} from '../../src/model/impact';
-import { csvCell } from '../../src/model/impactCsv';
-import { parseCsv } from '../../src/model/csv';
-import type { SigninRow } from '../../src/model/signinRows';
+} from '../../src/model/impact/impact';
+import { csvCell } from '../../src/model/impact/impactCsv';
+import { parseCsv } from '../../src/model/impact/csv';
+import type { SigninRow } from '../../src/model/impact/signinRows';
 import { blockOutside, IP, mfaOutside, world } from './support/world';
 
 const AT = '2026-03-01T12:00:00Z';

@@ -4,18 +4,18 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTION_CHOICES, DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
-import { AZURE_DEVOPS_APP_ID, AZURE_RESOURCE_MANAGER_APP_ID } from '../../src/model/azureDevOps';
-import { evaluate } from '../../src/model/evaluate';
-import { parseNamedLocations } from '../../src/model/graphLocations';
-import { parsePolicies } from '../../src/model/graphPolicies';
-import { fastInstant } from '../../src/model/impactDates';
-import { compileImpact, decideFast } from '../../src/model/impactDecide';
-import { rowRequest } from '../../src/model/impactRequest';
-import type { RowDefaults } from '../../src/model/impactTypes';
-import type { SigninRow } from '../../src/model/signinRows';
-import { instant } from '../../src/model/time';
-import type { Assumptions, Decision, Policy, World } from '../../src/model/types';
+import { ASSUMPTION_CHOICES, DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { AZURE_DEVOPS_APP_ID, AZURE_RESOURCE_MANAGER_APP_ID } from '../../src/model/engine/azureDevOps';
+import { evaluate } from '../../src/model/engine/evaluate';
+import { parseNamedLocations } from '../../src/model/graph/graphLocations';
+import { parsePolicies } from '../../src/model/graph/graphPolicies';
+import { fastInstant } from '../../src/model/impact/impactDates';
+import { compileImpact, decideFast } from '../../src/model/impact/impactDecide';
+import { rowRequest } from '../../src/model/impact/impactRequest';
+import type { RowDefaults } from '../../src/model/impact/impactTypes';
+import type { SigninRow } from '../../src/model/impact/signinRows';
+import { instant } from '../../src/model/engine/time';
+import type { Assumptions, Decision, Policy, World } from '../../src/model/engine/types';
 
 const read = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/graph/${name}`, import.meta.url), 'utf8'));

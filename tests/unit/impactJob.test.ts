@@ -3,9 +3,9 @@
 // report as analyseImpact in one go.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_ASSUMPTIONS } from '../../src/model/assumptions';
-import { analyseImpact } from '../../src/model/impact';
-import { readSigninRows } from '../../src/model/signinRows';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { analyseImpact } from '../../src/model/impact/impact';
+import { readSigninRows } from '../../src/model/impact/signinRows';
 import { runImpactJob, type JobOutcome } from '../../src/worker/impactJob';
 import type { Progress } from '../../src/worker/protocol';
 import { readSigninRowsInChunks, recordsUntil } from '../../src/worker/signinChunks';

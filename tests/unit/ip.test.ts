@@ -9,7 +9,7 @@ import {
   parseCidr,
   parseIp,
   type ParsedIp,
-} from '../../src/model/ip';
+} from '../../src/model/ip/ip';
 
 function ok<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);

@@ -2,8 +2,8 @@
 // what the regex and Date round-trip implementation (kept below as the oracle) answered.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isoInstant } from '../../src/model/isoInstant';
-import type { Result } from '../../src/model/types';
+import { isoInstant } from '../../src/model/engine/isoInstant';
+import type { Result } from '../../src/model/engine/types';
 
 const ISO =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;

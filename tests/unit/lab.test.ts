@@ -2,19 +2,19 @@
 // name their source, redaction that masks consistently, and the diagram's actor.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/model/evaluate';
-import { labActorKind } from '../../src/model/labActor';
+import { evaluate } from '../../src/model/engine/evaluate';
+import { labActorKind } from '../../src/model/lab/labActor';
 import {
   FILE_LIMITS,
   checkFile,
   checkFileSize,
   checkFileType,
   looksBinary,
-} from '../../src/model/labFiles';
-import { importExport } from '../../src/model/labImport';
-import { parseJsonText } from '../../src/model/labJson';
-import { makeMask, maskDecision } from '../../src/model/labRedact';
-import type { World } from '../../src/model/types';
+} from '../../src/model/lab/labFiles';
+import { importExport } from '../../src/model/lab/labImport';
+import { parseJsonText } from '../../src/model/lab/labJson';
+import { makeMask, maskDecision } from '../../src/model/lab/labRedact';
+import type { World } from '../../src/model/engine/types';
 
 const fixture = (p: string) => readFileSync(new URL(`../fixtures/${p}`, import.meta.url), 'utf8');
 const MB = 1024 * 1024;

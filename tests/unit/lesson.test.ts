@@ -1,9 +1,9 @@
 // The lesson's content under test: it follows the source article's order, every drill names a
 // play that exists, and every "why?" question has exactly one reason the engine agrees with.
 import { describe, expect, it } from 'vitest';
-import { parseLesson, resolveDrill, type Lesson } from '../../src/model/lesson';
-import { decisiveRules } from '../../src/model/lessonReasons';
-import { runPlay } from '../../src/model/scenario';
+import { parseLesson, resolveDrill, type Lesson } from '../../src/model/content/lesson';
+import { decisiveRules } from '../../src/model/content/lessonReasons';
+import { runPlay } from '../../src/model/content/scenario';
 import { catalog, lessonJson } from './support/lessonContent';
 
 function lesson(): Lesson {

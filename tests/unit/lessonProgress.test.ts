@@ -1,8 +1,8 @@
 // Progress kept in the browser: what comes back from storage is checked, never trusted, and
 // storage that is missing or throws costs nothing but the saved place.
 import { describe, expect, it } from 'vitest';
-import { parseProgress, type StoredProgress } from '../../src/model/lessonProgress';
-import { lessonScore } from '../../src/model/lessonScore';
+import { parseProgress, type StoredProgress } from '../../src/model/content/lessonProgress';
+import { lessonScore } from '../../src/model/content/lessonScore';
 import { PROGRESS_KEY, ProgressStore } from '../../src/ui/lesson/progressStore';
 
 const shape = { chapterDrills: [1, 0, 2], questions: 2 };

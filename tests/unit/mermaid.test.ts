@@ -3,9 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { escapeMermaid, toMermaid } from '../../src/model/mermaid';
-import { runPlay, validateScenario, type Scenario } from '../../src/model/scenario';
-import type { Decision } from '../../src/model/types';
+import { escapeMermaid, toMermaid } from '../../src/model/share/mermaid';
+import { runPlay, validateScenario, type Scenario } from '../../src/model/content/scenario';
+import type { Decision } from '../../src/model/engine/types';
 
 function scenario(id: string): Scenario {
   const file = fileURLToPath(new URL(`../../scenarios/${id}.json`, import.meta.url));

@@ -1,12 +1,12 @@
 // The knowledge check under test: enough questions, each resting on a real rule and source,
 // linking back to a real chapter, and where a question is about an outcome, the engine agrees.
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../../src/model/lesson';
-import { parseQuiz, type Quiz } from '../../src/model/quiz';
-import { RULES } from '../../src/model/rules';
-import { runPlay } from '../../src/model/scenario';
-import { resolveDrill } from '../../src/model/lesson';
-import { SOURCES } from '../../src/model/sources';
+import { parseLesson } from '../../src/model/content/lesson';
+import { parseQuiz, type Quiz } from '../../src/model/content/quiz';
+import { RULES } from '../../src/model/engine/rules';
+import { runPlay } from '../../src/model/content/scenario';
+import { resolveDrill } from '../../src/model/content/lesson';
+import { SOURCES } from '../../src/model/engine/sources';
 import { catalog, lessonJson, quizJson } from './support/lessonContent';
 
 const chapters = parseLesson(lessonJson, catalog.scenarios).lesson!.chapters.map((c) => c.id);

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import ipaddr from 'ipaddr.js';
-import { parseCidr, parseIp } from '../../src/model/ip';
-import { compileRanges, compileRangesChecked } from '../../src/model/rangeSet';
+import { parseCidr, parseIp } from '../../src/model/ip/ip';
+import { compileRanges, compileRangesChecked } from '../../src/model/ip/rangeSet';
 
 type Family = 4 | 6;
 interface Range {

@@ -1,13 +1,13 @@
 // The sandbox form → engine: templates become Graph JSON read by the real importer, every bad
 // field gets the parser's message under its own id, and the link codec survives a round trip.
 import { describe, expect, it } from 'vitest';
-import { evaluate } from '../../src/model/evaluate';
-import { buildSandbox, fieldId, sandboxToGraph } from '../../src/model/sandboxBuild';
-import { TEMPLATES, newPolicy, policyToGraph } from '../../src/model/sandboxTemplates';
-import { defaultSandbox, type SandboxConfig } from '../../src/model/sandboxTypes';
-import { decodeSandbox, encodeSandbox, readSandbox } from '../../src/model/sandboxUrl';
-import { parsePolicies } from '../../src/model/graphPolicies';
-import type { PolicyTemplate } from '../../src/model/sandboxTypes';
+import { evaluate } from '../../src/model/engine/evaluate';
+import { buildSandbox, fieldId, sandboxToGraph } from '../../src/model/lab/sandboxBuild';
+import { TEMPLATES, newPolicy, policyToGraph } from '../../src/model/lab/sandboxTemplates';
+import { defaultSandbox, type SandboxConfig } from '../../src/model/lab/sandboxTypes';
+import { decodeSandbox, encodeSandbox, readSandbox } from '../../src/model/lab/sandboxUrl';
+import { parsePolicies } from '../../src/model/graph/graphPolicies';
+import type { PolicyTemplate } from '../../src/model/lab/sandboxTypes';
 
 const decide = (c: SandboxConfig) => {
   const b = buildSandbox(c);

@@ -3,20 +3,20 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ASSUMPTION_CHOICES } from '../../src/model/assumptions';
-import { RULE_IDS } from '../../src/model/rules';
-import { ACTOR_KINDS, validateScenario } from '../../src/model/scenario';
-import { loadCatalog } from '../../src/model/scenarioCatalog';
-import { SHAPES, type ShapeName } from '../../src/model/scenarioFields';
+import { ASSUMPTION_CHOICES } from '../../src/model/engine/assumptions';
+import { RULE_IDS } from '../../src/model/engine/rules';
+import { ACTOR_KINDS, validateScenario } from '../../src/model/content/scenario';
+import { loadCatalog } from '../../src/model/content/scenarioCatalog';
+import { SHAPES, type ShapeName } from '../../src/model/content/scenarioFields';
 import {
   CLIENTS,
   CODES,
   OUTCOMES,
   SCOPES,
   TOKEN_KINDS,
-} from '../../src/model/scenarioPlayValidate';
-import { SOURCES } from '../../src/model/sources';
-import { ACTIONS, FLOWS } from '../../src/model/types';
+} from '../../src/model/content/scenarioPlayValidate';
+import { SOURCES } from '../../src/model/engine/sources';
+import { ACTIONS, FLOWS } from '../../src/model/engine/types';
 
 const read = (name: string) =>
   JSON.parse(

@@ -11,9 +11,9 @@ import {
   variantsOf,
   type Expectation,
   type Scenario,
-} from '../../src/model/scenario';
-import { loadCatalog } from '../../src/model/scenarioCatalog';
-import type { Decision } from '../../src/model/types';
+} from '../../src/model/content/scenario';
+import { loadCatalog } from '../../src/model/content/scenarioCatalog';
+import type { Decision } from '../../src/model/engine/types';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 const files = readdirSync(dir)

@@ -7,7 +7,7 @@ import {
   findTokens,
   looksLikeToken,
   redactTokens,
-} from '../../src/model/secretScan';
+} from '../../src/model/share/secretScan';
 
 // Made-up values of the right shapes (random characters, never issued by any service).
 const LEGACY = 'k3v7q2mzx4pbnw5ryt6hgacd2lsfe7jo4iuq3vbnmx5zkw6pyr2t';

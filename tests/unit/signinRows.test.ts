@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { MAX_SIGNIN_TEXT, readSigninRows, type SigninRow } from '../../src/model/signinRows';
+import { MAX_SIGNIN_TEXT, readSigninRows, type SigninRow } from '../../src/model/impact/signinRows';
 
 const fixture = readFileSync(new URL('../fixtures/signins.csv', import.meta.url), 'utf8');
 

@@ -5,13 +5,13 @@ import {
   encodeState,
   MAX_STATE_LENGTH,
   STATE_VERSION,
-} from '../../src/model/urlState';
+} from '../../src/model/share/urlState';
 import {
   formatPlayerLink,
   hasPlayerLink,
   parsePlayerLink,
   type PlayerLink,
-} from '../../src/model/urlStatePlayer';
+} from '../../src/model/share/urlStatePlayer';
 
 const LEGACY_PAT = 'k3v7q2mzx4pbnw5ryt6hgacd2lsfe7jo4iuq3vbnmx5zkw6pyr2t';
 

@@ -1,9 +1,9 @@
 // Pasted evidence (a sign-in log entry or a VS403463 answer): what it says, the fields the user
 // must still supply (asked inline), and the request it rebuilds for the replay.
-import { evidenceRequest, parseEvidence, type Evidence } from '../../model/evidence';
-import { parseIp } from '../../model/ip';
-import { isoInstant } from '../../model/isoInstant';
-import type { AccessRequest, Flow } from '../../model/types';
+import { evidenceRequest, parseEvidence, type Evidence } from '../../model/evidence/evidence';
+import { parseIp } from '../../model/ip/ip';
+import { isoInstant } from '../../model/engine/isoInstant';
+import type { AccessRequest, Flow } from '../../model/engine/types';
 
 export interface Supplied {
   ip: string;

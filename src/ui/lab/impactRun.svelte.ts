@@ -1,8 +1,8 @@
 // One impact analysis at a time, through the same worker code path as the benchmark
 // (ImpactClient → impactWorker → runImpactJob): progress, cancel, and the last good report kept
 // when a new run fails or is cancelled.
-import type { ImpactReport } from '../../model/impactTypes';
-import type { Assumptions, Flow, World } from '../../model/types';
+import type { ImpactReport } from '../../model/impact/impactTypes';
+import type { Assumptions, Flow, World } from '../../model/engine/types';
 import { ImpactCancelledError, ImpactClient } from '../../worker/impactClient';
 import type { Progress } from '../../worker/protocol';
 

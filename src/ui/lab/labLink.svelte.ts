@@ -1,8 +1,8 @@
 // Keeps the lab's tab and the last valid sandbox in the address bar (replaceState, debounced), so
 // a link reopens the same sandbox. Imported tenant data never goes in a link.
 import { untrack } from 'svelte';
-import { decodeSandbox, encodeSandbox } from '../../model/sandboxUrl';
-import type { SandboxConfig } from '../../model/sandboxTypes';
+import { decodeSandbox, encodeSandbox } from '../../model/lab/sandboxUrl';
+import type { SandboxConfig } from '../../model/lab/sandboxTypes';
 import type { Router } from '../router.svelte';
 
 export const TABS = ['sandbox', 'import', 'impact', 'evidence'] as const;

@@ -1,13 +1,13 @@
 // The lab's tenant and actor: the sandbox form as typed, the last valid build of it (which keeps
 // driving the decision while a field is invalid), imported Graph exports that replace the
 // sandbox's locations or policies, the redaction switch, and the engine's decision for all that.
-import { evaluate } from '../../model/evaluate';
-import { crossCheck } from '../../model/graphPolicies';
-import { importExport, type ExportKind, type Imported } from '../../model/labImport';
-import { makeMask, maskDecision, type Mask } from '../../model/labRedact';
-import { buildSandbox, type SandboxBuild } from '../../model/sandboxBuild';
-import { defaultSandbox, type SandboxConfig } from '../../model/sandboxTypes';
-import type { AccessRequest, Decision, NamedLocation, Policy, World } from '../../model/types';
+import { evaluate } from '../../model/engine/evaluate';
+import { crossCheck } from '../../model/graph/graphPolicies';
+import { importExport, type ExportKind, type Imported } from '../../model/lab/labImport';
+import { makeMask, maskDecision, type Mask } from '../../model/lab/labRedact';
+import { buildSandbox, type SandboxBuild } from '../../model/lab/sandboxBuild';
+import { defaultSandbox, type SandboxConfig } from '../../model/lab/sandboxTypes';
+import type { AccessRequest, Decision, NamedLocation, Policy, World } from '../../model/engine/types';
 
 type Valid = SandboxBuild & Required<Pick<SandboxBuild, 'world' | 'request'>>;
 const identity: Mask = (t) => t;

@@ -2,8 +2,8 @@
 // scenario catalog. Problems are listed for the view to show, never thrown.
 import lessonJson from '../../../scenarios/lesson/lesson.json';
 import quizJson from '../../../scenarios/lesson/quiz.json';
-import { parseLesson } from '../../model/lesson';
-import { parseQuiz } from '../../model/quiz';
+import { parseLesson } from '../../model/content/lesson';
+import { parseQuiz } from '../../model/content/quiz';
 import { catalog } from '../catalog';
 
 const lessonResult = parseLesson(lessonJson, catalog.scenarios);

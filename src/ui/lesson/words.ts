@@ -1,5 +1,5 @@
 // The learner's words for outcomes and flows, shared by the lesson's components.
-import type { Flow, Outcome } from '../../model/types';
+import type { Flow, Outcome } from '../../model/engine/types';
 
 export const OUTCOME_WORD: Record<Outcome, string> = {
   allowed: 'Allowed',

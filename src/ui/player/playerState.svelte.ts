@@ -1,6 +1,6 @@
 // What the player shows: the chosen scenario, play and variant, the switches the learner flipped,
 // and the engine's Decision for all that. The engine decides; this class only assembles inputs.
-import { evaluate } from '../../model/evaluate';
+import { evaluate } from '../../model/engine/evaluate';
 import {
   buildRequest,
   buildWorld,
@@ -11,8 +11,8 @@ import {
   type Play,
   type Scenario,
   type Variant,
-} from '../../model/scenario';
-import type { AccessRequest, Decision, Flow, World } from '../../model/types';
+} from '../../model/content/scenario';
+import type { AccessRequest, Decision, Flow, World } from '../../model/engine/types';
 
 export interface Overrides {
   org?: boolean;

@@ -1,6 +1,6 @@
 // Which resource box the diagram draws for a request's action.
 import type { ResourceKind } from '../../diagram/types';
-import type { Action } from '../../model/types';
+import type { Action } from '../../model/engine/types';
 
 const RESOURCE: Record<Action, ResourceKind> = {
   'read-code': 'repo',

@@ -2,7 +2,7 @@
 // entry, so Back returns to it; playback steps only replace the entry. A hash the player did not
 // write itself (a pasted link, Back, Forward) is resolved again and the player re-opened on it.
 import { untrack } from 'svelte';
-import type { Scenario } from '../../model/scenario';
+import type { Scenario } from '../../model/content/scenario';
 import type { Selection } from '../player/playerState.svelte';
 import { formatHash, type Router } from '../router.svelte';
 import { paramsOf, resolveLink, type ResolvedLink } from './resolveLink';

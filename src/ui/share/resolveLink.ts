@@ -1,13 +1,13 @@
 // Turns a link's player params into what the player opens with, checked against the catalog:
 // unknown scenarios, plays, variants, actors and steps fall back to something sensible, and each
 // fallback is explained in one short sentence for the notice.
-import type { Scenario } from '../../model/scenario';
+import type { Scenario } from '../../model/content/scenario';
 import {
   formatPlayerLink,
   hasPlayerLink,
   parsePlayerLink,
   type PlayerLink,
-} from '../../model/urlStatePlayer';
+} from '../../model/share/urlStatePlayer';
 import { PlayerState, type Selection } from '../player/playerState.svelte';
 
 export interface ResolvedLink {

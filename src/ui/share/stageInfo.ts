@@ -1,5 +1,5 @@
 // What the share tools need to know about the step on screen, handed out by the player.
-import type { Decision, Flow } from '../../model/types';
+import type { Decision, Flow } from '../../model/engine/types';
 import type { Selection } from '../player/playerState.svelte';
 
 export interface StageInfo {

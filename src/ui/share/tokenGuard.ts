@@ -2,7 +2,7 @@
 // drop that looks like a token is refused, and typed text is cleaned before any `bind:value` or
 // `oninput` handler sees it (the listeners run in the capture phase on the ancestor). `onflag`
 // is told each time, to show the warning. The text never reaches state, the URL or storage.
-import { findTokens, redactTokens, type TokenKind } from '../../model/secretScan';
+import { findTokens, redactTokens, type TokenKind } from '../../model/share/secretScan';
 
 export interface TokenGuardOptions {
   onflag?: (kinds: TokenKind[]) => void;

@@ -1,9 +1,9 @@
 // What a learner should answer, worked out by the engine in node: each drill's outcome and
 // right reason, each quiz question's right option. The e2e tests then type those answers.
-import { parseLesson, resolveDrill } from '../../../src/model/lesson';
-import { decisiveRules } from '../../../src/model/lessonReasons';
-import { parseQuiz } from '../../../src/model/quiz';
-import { runPlay } from '../../../src/model/scenario';
+import { parseLesson, resolveDrill } from '../../../src/model/content/lesson';
+import { decisiveRules } from '../../../src/model/content/lessonReasons';
+import { parseQuiz } from '../../../src/model/content/quiz';
+import { runPlay } from '../../../src/model/content/scenario';
 import { catalog, lessonJson, quizJson } from '../../unit/support/lessonContent';
 
 const WORD = { allowed: 'Allowed', blocked: 'Denied', 'mfa-required': 'MFA prompt' } as const;

@@ -1,7 +1,7 @@
 // The lesson's content as the app loads it: the scenario catalog, lesson.json and quiz.json.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { loadCatalog } from '../../../src/model/scenarioCatalog';
+import { loadCatalog } from '../../../src/model/content/scenarioCatalog';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
 const read = (path: string): unknown => JSON.parse(readFileSync(dir + path, 'utf8'));

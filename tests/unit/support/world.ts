@@ -1,6 +1,6 @@
 // Builders for engine tests: a small Contoso tenant and policies with sensible defaults.
-import { AZURE_DEVOPS_APP_ID } from '../../../src/model/azureDevOps';
-import type { AccessRequest, NamedLocation, Policy, World } from '../../../src/model/types';
+import { AZURE_DEVOPS_APP_ID } from '../../../src/model/engine/azureDevOps';
+import type { AccessRequest, NamedLocation, Policy, World } from '../../../src/model/engine/types';
 
 export const HQ = 'loc-hq';
 export const VPN = 'loc-vpn';

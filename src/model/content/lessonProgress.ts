@@ -1,0 +1,128 @@
+// Lesson progress as it is kept in the browser: where the learner is and what they answered.
+// Whatever comes back from storage is checked field by field; anything odd is dropped, never
+// thrown, so a tampered or half-written entry costs the learner their place, not the page.
+import { isRecord } from './lessonFields';
+import { RULES } from '../engine/rules';
+import type { Outcome, RuleId } from '../engine/types';
+
+export interface DrillResult {
+  predicted: Outcome;
+  reason?: RuleId;
+  actual: Outcome;
+  outcomeRight: boolean;
+  /** null when no reason was asked for or given. */
+  reasonRight: boolean | null;
+}
+
+export interface QuizResult {
+  choice: string;
+  correct: boolean;
+}
+
+export interface LessonPosition {
+  phase: 'chapter' | 'quiz' | 'finished';
+  chapter: number;
+  question: number;
+  /** By drill key `chapter.drill`. */
+  drills: Record<string, DrillResult>;
+  /** By question index. */
+  answers: Record<string, QuizResult>;
+}
+
+export interface StoredProgress {
+  v: 1;
+  position: LessonPosition;
+  name: string;
+  /** ISO date the lesson was finished on (stamped by the view, which may read the clock). */
+  completedAt?: string;
+}
+
+export interface LessonShape {
+  chapterDrills: number[];
+  questions: number;
+}
+
+const OUTCOMES: readonly unknown[] = ['allowed', 'blocked', 'mfa-required'];
+const PHASES: readonly unknown[] = ['chapter', 'quiz', 'finished'];
+const isIndex = (n: unknown, count: number): n is number =>
+  typeof n === 'number' && Number.isInteger(n) && n >= 0 && n < count;
+
+function readDrill(v: unknown): DrillResult | undefined {
+  if (!isRecord(v) || !OUTCOMES.includes(v.predicted) || !OUTCOMES.includes(v.actual)) return;
+  const reason = typeof v.reason === 'string' && Object.hasOwn(RULES, v.reason) ? v.reason : null;
+  const predicted = v.predicted as Outcome;
+  const actual = v.actual as Outcome;
+  // Right or wrong is recomputed, so a hand-edited entry cannot award itself points.
+  return {
+    predicted,
+    ...(reason ? { reason: reason as RuleId } : {}),
+    actual,
+    outcomeRight: predicted === actual,
+    reasonRight: reason && typeof v.reasonRight === 'boolean' ? v.reasonRight : null,
+  };
+}
+
+function readEntries<T>(
+  v: unknown,
+  keep: (k: string) => boolean,
+  read: (x: unknown) => T | undefined,
+) {
+  const out: Record<string, T> = {};
+  if (!isRecord(v)) return out;
+  for (const [k, x] of Object.entries(v)) {
+    const r = keep(k) ? read(x) : undefined;
+    if (r) out[k] = r;
+  }
+  return out;
+}
+
+/** Reads what storage held; undefined when there is nothing usable. */
+export function parseProgress(
+  raw: string | null | undefined,
+  shape: LessonShape,
+  quizKey: string[],
+): StoredProgress | undefined {
+  if (!raw) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!isRecord(json) || json.v !== 1 || !isRecord(json.position)) return undefined;
+  const p = json.position;
+  const chapters = shape.chapterDrills.length;
+  const drills = readEntries(
+    p.drills,
+    (k) => {
+      const [c, d] = k.split('.').map(Number);
+      return isIndex(c, chapters) && isIndex(d, shape.chapterDrills[c!]!) && k === `${c}.${d}`;
+    },
+    readDrill,
+  );
+  const answers = readEntries(
+    p.answers,
+    (k) => isIndex(Number(k), shape.questions) && k === String(Number(k)),
+    (x) =>
+      isRecord(x) && typeof x.choice === 'string'
+        ? { choice: x.choice, correct: false }
+        : undefined,
+  );
+  for (const [k, a] of Object.entries(answers)) a.correct = quizKey[Number(k)] === a.choice;
+  const completedAt =
+    typeof json.completedAt === 'string' && /^\d{4}-\d\d-\d\d/.test(json.completedAt)
+      ? json.completedAt
+      : undefined;
+  return {
+    v: 1,
+    position: {
+      phase: PHASES.includes(p.phase) ? (p.phase as LessonPosition['phase']) : 'chapter',
+      chapter: isIndex(p.chapter, chapters) ? p.chapter : 0,
+      question: isIndex(p.question, shape.questions) ? p.question : 0,
+      drills,
+      answers,
+    },
+    name: typeof json.name === 'string' ? json.name.slice(0, 120) : '',
+    ...(completedAt ? { completedAt } : {}),
+  };
+}

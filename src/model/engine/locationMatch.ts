@@ -1,0 +1,98 @@
+// Does an IP fall in a policy's location condition? (R17, with R9 for IPv4-mapped IPv6.)
+// Three answers: in, out, or unknown (a country location and a request with no country).
+import type { CompiledWorld } from './compiledWorld';
+import { ipv4FromMapped, parseIp, type ParsedIp } from '../ip/ip';
+import type { RangeSet } from '../ip/rangeSet';
+import type { Assumptions, Policy } from './types';
+
+export type Membership = 'in' | 'out' | 'unknown';
+
+export interface LocationContext {
+  compiled: CompiledWorld;
+  ip: ParsedIp;
+  country?: string;
+  assumptions: Assumptions;
+  /** True when Azure DevOps checks (with the IP that reaches it), false for Entra at sign-in. */
+  atAzureDevOps?: boolean;
+}
+
+function inSet(set: RangeSet, ip: ParsedIp, assumptions: Assumptions): boolean {
+  if (set.contains(ip)) return true;
+  if (assumptions['ipv4-mapped'] !== 'equivalent') return false;
+  const v4 = ipv4FromMapped(ip);
+  if (v4) return set.contains(v4);
+  if (ip.family === 4) {
+    const mapped = parseIp(`::ffff:${ip.text}`);
+    return mapped.ok && set.contains(mapped.value);
+  }
+  return false;
+}
+
+/** Membership of the request's IP in one location reference: an id, 'All' or 'AllTrusted'. */
+export function memberOf(ref: string, ctx: LocationContext): Membership {
+  if (ref === 'All') return 'in';
+  if (ref === 'AllTrusted')
+    return inSet(ctx.compiled.trusted, ctx.ip, ctx.assumptions) ? 'in' : 'out';
+  const loc = ctx.compiled.locationsById.get(ref);
+  if (!loc) return 'out';
+  if (loc.kind === 'country') {
+    if (!ctx.country) return 'unknown';
+    return loc.countries.includes(ctx.country.toUpperCase()) ? 'in' : 'out';
+  }
+  const set = ctx.compiled.rangesById.get(ref);
+  return set && inSet(set, ctx.ip, ctx.assumptions) ? 'in' : 'out';
+}
+
+function anyOf(refs: string[], ctx: LocationContext): { m: Membership; hit?: string } {
+  let unknown: string | undefined;
+  for (const ref of refs) {
+    const m = memberOf(ref, ctx);
+    if (m === 'in') return { m, hit: ref };
+    if (m === 'unknown') unknown ??= ref;
+  }
+  return unknown ? { m: 'unknown', hit: unknown } : { m: 'out' };
+}
+
+export interface LocationVerdict {
+  /** Whether the location condition selects this request (the policy applies). */
+  applies: Membership;
+  detail: string;
+}
+
+export function nameOf(ref: string, compiled: CompiledWorld): string {
+  if (ref === 'All') return 'any location';
+  if (ref === 'AllTrusted') return 'trusted locations';
+  const loc = compiled.locationsById.get(ref);
+  return loc ? `"${loc.displayName}"` : `unknown location ${ref}`;
+}
+
+/** R17: include, then exclude; exclusion beats inclusion. */
+export function matchLocations(policy: Policy, ctx: LocationContext): LocationVerdict {
+  const cond = policy.locations;
+  if (!cond) return { applies: 'in', detail: 'no location condition' };
+  const ip = ctx.ip.text;
+  const name = (ref: string) => nameOf(ref, ctx.compiled);
+  const inc = anyOf(cond.includeLocations, ctx);
+  if (inc.m === 'out') {
+    const list = cond.includeLocations.map(name).join(', ') || 'no location';
+    return { applies: 'out', detail: `${ip} is not in the included ${list}` };
+  }
+  const exc = anyOf(cond.excludeLocations, ctx);
+  if (exc.m === 'in') {
+    return { applies: 'out', detail: `${ip} is in the excluded ${name(exc.hit!)}` };
+  }
+  if (inc.m === 'unknown' || exc.m === 'unknown') {
+    const ref = (exc.m === 'unknown' ? exc.hit : inc.hit)!;
+    return {
+      applies: 'unknown',
+      detail: `not enough information: ${name(ref)} is a country location and the request carries no country`,
+    };
+  }
+  const outside = cond.excludeLocations.map(name).join(', ');
+  if (inc.hit === 'All') {
+    const detail = outside ? `${ip} is outside the ${outside}` : `${ip} is in any location`;
+    return { applies: 'in', detail };
+  }
+  const also = outside ? ` and outside the ${outside}` : '';
+  return { applies: 'in', detail: `${ip} is in ${name(inc.hit!)}${also}` };
+}

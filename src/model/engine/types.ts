@@ -1,0 +1,233 @@
+// The engine's vocabulary: the world (locations, policies, org policy), a request, and the
+// Decision that evaluate() returns. Pure data, no behaviour; every layer above speaks these types.
+
+export type Flow = 'web' | 'pat' | 'ssh' | 'oauth';
+export const FLOWS: readonly Flow[] = ['web', 'pat', 'ssh', 'oauth'];
+
+export type Outcome = 'allowed' | 'blocked' | 'mfa-required';
+
+export type RuleStatus = 'documented' | 'article' | 'assumption';
+
+/** Rule ids (shown on the Rules and sources page); T1–T2 are token facts (lifetime, scopes) outside Conditional Access. */
+export type RuleId =
+  | 'R1'
+  | 'R2'
+  | 'R3'
+  | 'R4'
+  | 'R5'
+  | 'R6'
+  | 'R7'
+  | 'R8'
+  | 'R9'
+  | 'R10'
+  | 'R11'
+  | 'R12'
+  | 'R13'
+  | 'R14'
+  | 'R15'
+  | 'R16'
+  | 'R17'
+  | 'R18'
+  | 'R19'
+  | 'R20'
+  | 'T1'
+  | 'T2';
+
+export type SourceKey =
+  | 'ART'
+  | 'ADO-CAP'
+  | 'ADO-POL'
+  | 'ADO-MCA'
+  | 'ADO-IPV6'
+  | 'ADO-RN202'
+  | 'ADO-CAE'
+  | 'ADO-PAT'
+  | 'ENT-POL'
+  | 'ENT-NET'
+  | 'ENT-RO'
+  | 'ENT-ERR'
+  | 'GRAPH'
+  | 'DOCS-8209'
+  | 'WHITEPAPER'
+  | 'OBSERVED'
+  | 'COMMUNITY';
+
+export interface Rule {
+  id: RuleId;
+  /** One line, in the product's own words. */
+  statement: string;
+  flows: readonly Flow[];
+  sources: readonly SourceKey[];
+  status: RuleStatus;
+  /** For assumption/article rules: what is uncertain and what the default is. */
+  caveat?: string;
+}
+
+/** The four switchable assumptions (DESIGN.md); the first value of each is the default. */
+export interface Assumptions {
+  'existing-pats': 'exempt' | 'enforced';
+  'mfa-only-policy-on-pat': 'ignored' | 'blocked';
+  'device-policy-on-pat': 'ignored' | 'blocked';
+  'ipv4-mapped': 'distinct' | 'equivalent';
+}
+export type AssumptionName = keyof Assumptions;
+
+// ---- World -------------------------------------------------------------------------------------
+
+export interface NamedLocation {
+  id: string;
+  displayName: string;
+  kind: 'ip' | 'country';
+  isTrusted: boolean;
+  /** Normalised CIDRs (host bits cleared), IPv4 and IPv6 mixed. Empty for country locations. */
+  ipRanges: string[];
+  /** ISO 3166 alpha-2 codes for country locations. */
+  countries: string[];
+  includeUnknownCountriesAndRegions: boolean;
+}
+
+export type PolicyState = 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';
+
+export interface SignInFrequency {
+  isEnabled: boolean;
+  value: number;
+  type: 'hours' | 'days';
+}
+
+export interface Policy {
+  id: string;
+  displayName: string;
+  state: PolicyState;
+  users: {
+    includeUsers: string[];
+    excludeUsers: string[];
+    includeGroups: string[];
+    excludeGroups: string[];
+    includeRoles: string[];
+    excludeRoles: string[];
+  };
+  applications: { includeApplications: string[]; excludeApplications: string[] };
+  /** Undefined when the policy has no location condition (it is then not an IP-fencing policy). */
+  locations?: { includeLocations: string[]; excludeLocations: string[] };
+  clientAppTypes: string[];
+  /** Conditions the engine cannot know on a PAT call (platforms, device filters, risk levels). */
+  otherConditions: string[];
+  grantControls: { operator: 'OR' | 'AND'; builtInControls: string[] } | null;
+  signInFrequency?: SignInFrequency;
+}
+
+export interface OrgPolicy {
+  /** "Enable IP Conditional Access policy validation" (Policy.EnforceAADConditionalAccess). */
+  ipValidation: boolean;
+  /** When it was turned on (ISO 8601). Unknown: tokens count as created after it. */
+  enabledAt?: string;
+}
+
+export interface World {
+  locations: NamedLocation[];
+  policies: Policy[];
+  org: OrgPolicy;
+}
+
+// ---- Request -----------------------------------------------------------------------------------
+
+export type Action =
+  'read-code' | 'push-code' | 'run-pipeline' | 'create-work-item' | 'read-work-items';
+export const ACTIONS: readonly Action[] = [
+  'read-code',
+  'push-code',
+  'run-pipeline',
+  'create-work-item',
+  'read-work-items',
+];
+
+/** PAT scopes as Azure DevOps names them; 'full' is full access. */
+export type Scope =
+  | 'full'
+  | 'vso.code'
+  | 'vso.code_write'
+  | 'vso.build'
+  | 'vso.build_execute'
+  | 'vso.work'
+  | 'vso.work_write';
+
+export interface Token {
+  kind: 'pat' | 'ssh-key' | 'system-access-token';
+  /** ISO 8601. Unknown: counts as created after the org policy was turned on. */
+  created?: string;
+  expires?: string;
+  revoked?: boolean;
+  scopes?: Scope[];
+}
+
+export type Client = 'browser' | 'git' | 'az-cli' | 'rest' | 'ssh' | 'pipeline-agent';
+
+export interface AccessRequest {
+  flow: Flow;
+  client?: Client;
+  /** The public IP that reaches Azure DevOps. */
+  ip: string;
+  /** The IP Entra sees at sign-in (web/oauth). Defaults to `ip`. */
+  signinIp?: string;
+  /** ISO 8601; the engine never reads the clock. */
+  at: string;
+  user?: string;
+  groups?: string[];
+  mfaDone?: boolean;
+  deviceCompliant?: boolean;
+  /** ISO 3166 alpha-2 country of the IP, when known (country named locations). */
+  country?: string;
+  /** Last interactive sign-in (for sign-in frequency, R19). */
+  lastSignInAt?: string;
+  token?: Token;
+  action?: Action;
+}
+
+// ---- Decision ----------------------------------------------------------------------------------
+
+/** Where on the path a check happens; the diagram lights these. */
+export type Stage = 'client' | 'token' | 'entra' | 'ado' | 'scope' | 'resource';
+
+export interface TraceStep {
+  rule: RuleId;
+  result: 'pass' | 'fail' | 'skip';
+  stage: Stage;
+  detail: string;
+  sources: SourceKey[];
+  /** The policy this step is about, if any. */
+  policyId?: string;
+}
+
+export type PolicyEffect =
+  'not-applicable' | 'not-evaluated' | 'satisfied' | 'block' | 'mfa' | 'unsatisfiable' | 'unknown';
+
+export interface PolicyAnalysis {
+  id: string;
+  displayName: string;
+  applies: boolean;
+  reason: string;
+  /** False for report-only and disabled policies (R16). */
+  enforced: boolean;
+  /** What the policy would do to this request if enforced. */
+  effect: PolicyEffect;
+  /** Which check evaluated it: Entra at sign-in, or Azure DevOps's IP validation. */
+  evaluatedBy: 'entra' | 'ado' | 'none';
+}
+
+export interface Decision {
+  outcome: Outcome;
+  status: number;
+  code: 'VS403463' | 'AADSTS53003' | null;
+  message: string;
+  /** The stage where the request stopped, or 'resource' when it got through. */
+  stoppedAt: Stage;
+  /** The rule that decided the outcome. */
+  decidedBy: RuleId;
+  trace: TraceStep[];
+  policies: PolicyAnalysis[];
+  assumptions: Assumptions;
+  /** Things the engine could not know and had to guess (e.g. country of an IP). */
+  unknowns: string[];
+}
+
+export type { Result } from '../ip/result';

@@ -1,0 +1,94 @@
+// The `conditions` block of a Graph Conditional Access policy: who, which apps, which locations,
+// which client app types, and a short label for every condition a PAT call cannot reveal.
+import { Issues, isRecord, readStrings, show, type Json } from './graphFields';
+import type { Policy } from '../engine/types';
+
+type Conditions = Pick<
+  Policy,
+  'users' | 'applications' | 'locations' | 'clientAppTypes' | 'otherConditions'
+>;
+
+/** Conditions the engine cannot know on a PAT call, with the label shown to the user. */
+const OTHER_CONDITIONS: [key: string, label: string][] = [
+  ['platforms', 'device platforms'],
+  ['devices', 'device filter'],
+  ['userRiskLevels', 'user risk'],
+  ['signInRiskLevels', 'sign-in risk'],
+  ['servicePrincipalRiskLevels', 'service principal risk'],
+  ['insiderRiskLevels', 'insider risk'],
+  ['clientApplications', 'workload identities'],
+  ['authenticationFlows', 'authentication flows'],
+];
+
+/** Graph sends unset conditions as null, [] or objects of empty lists; only real ones count. */
+function isSet(v: unknown): boolean {
+  if (v === undefined || v === null || v === '') return false;
+  if (Array.isArray(v)) return v.some(isSet);
+  if (isRecord(v)) return Object.entries(v).some(([k, x]) => !k.startsWith('@odata') && isSet(x));
+  return true;
+}
+
+/** Reads an optional object field: absent or null gives undefined; any other non-object is an error. */
+export function readObject(obj: Json, key: string, path: string, issues: Issues): Json | undefined {
+  const v = obj[key];
+  if (v === undefined || v === null) return undefined;
+  if (isRecord(v)) return v;
+  issues.error(`${path}.${key}`, `expected an object, got ${show(v)}`);
+  return undefined;
+}
+
+function readUsers(cond: Json, path: string, issues: Issues): Policy['users'] {
+  const at = `${path}.users`;
+  const users = readObject(cond, 'users', path, issues) ?? {};
+  if (isSet(users.includeGuestsOrExternalUsers) || isSet(users.excludeGuestsOrExternalUsers)) {
+    issues.warn(at, 'guest and external user conditions are not simulated');
+  }
+  const list = (key: string) => readStrings(users, key, at, issues);
+  return {
+    includeUsers: list('includeUsers'),
+    excludeUsers: list('excludeUsers'),
+    includeGroups: list('includeGroups'),
+    excludeGroups: list('excludeGroups'),
+    includeRoles: list('includeRoles'),
+    excludeRoles: list('excludeRoles'),
+  };
+}
+
+function readApplications(cond: Json, path: string, issues: Issues): Policy['applications'] {
+  const at = `${path}.applications`;
+  // includeUserActions and includeAuthenticationContextClassReferences are kept and ignored.
+  const apps = readObject(cond, 'applications', path, issues) ?? {};
+  return {
+    includeApplications: readStrings(apps, 'includeApplications', at, issues),
+    excludeApplications: readStrings(apps, 'excludeApplications', at, issues),
+  };
+}
+
+function readLocations(cond: Json, path: string, issues: Issues): Policy['locations'] {
+  const locations = readObject(cond, 'locations', path, issues);
+  if (locations === undefined) return undefined;
+  const at = `${path}.locations`;
+  const includeLocations = readStrings(locations, 'includeLocations', at, issues);
+  const excludeLocations = readStrings(locations, 'excludeLocations', at, issues);
+  // Empty lists on both sides is how Graph spells "no location condition".
+  if (includeLocations.length === 0 && excludeLocations.length === 0) return undefined;
+  return { includeLocations, excludeLocations };
+}
+
+function readOtherConditions(cond: Json, apps: unknown): string[] {
+  const labels = OTHER_CONDITIONS.filter(([key]) => isSet(cond[key])).map(([, label]) => label);
+  if (isRecord(apps) && isSet(apps.applicationFilter)) labels.push('application filter');
+  return labels;
+}
+
+/** Reads `conditions` at `path` (already known to be an object). */
+export function readConditions(cond: Json, path: string, issues: Issues): Conditions {
+  const clientAppTypes = readStrings(cond, 'clientAppTypes', path, issues);
+  return {
+    users: readUsers(cond, path, issues),
+    applications: readApplications(cond, path, issues),
+    locations: readLocations(cond, path, issues),
+    clientAppTypes: clientAppTypes.length ? clientAppTypes : ['all'],
+    otherConditions: readOtherConditions(cond, cond.applications),
+  };
+}

@@ -1,0 +1,71 @@
+// Sign-in times are almost always in the canonical form readSigninRows writes
+// (2026-03-01T10:00:00.000Z): read those straight from the digits, which is ~20x cheaper than
+// instant(), and hand every other text to instant() so the answer is always the same as its.
+import { instant } from '../engine/time';
+
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+
+/** Days since 1970-01-01 of a valid date (H. Hinnant's days_from_civil), without Date.UTC's cost. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** Two decimal digits at i, or -1. */
+function two(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+}
+
+/** instant(text), quickly for YYYY-MM-DDTHH:MM:SS[.mmm]Z from 1970 on. */
+export function fastInstant(text: string): number | undefined {
+  const n = text.length;
+  if (
+    (n === 20 || n === 24) &&
+    text.charCodeAt(n - 1) === 90 && // Z
+    text.charCodeAt(4) === 45 &&
+    text.charCodeAt(7) === 45 &&
+    text.charCodeAt(10) === 84 && // T
+    text.charCodeAt(13) === 58 &&
+    text.charCodeAt(16) === 58 &&
+    (n === 20 || text.charCodeAt(19) === 46)
+  ) {
+    const c = two(text, 0);
+    const yy = two(text, 2);
+    const mo = two(text, 5);
+    const d = two(text, 8);
+    const h = two(text, 11);
+    const mi = two(text, 14);
+    const s = two(text, 17);
+    const m1 = n === 24 ? two(text, 20) : 0;
+    const m2 = n === 24 ? text.charCodeAt(22) - 48 : 0;
+    const y = c * 100 + yy;
+    if (
+      c >= 0 &&
+      yy >= 0 &&
+      y >= 1970 &&
+      mo >= 1 &&
+      mo <= 12 &&
+      d >= 1 &&
+      d <= (mo === 2 && isLeap(y) ? 29 : DAYS[mo - 1]!) &&
+      h >= 0 &&
+      h <= 23 &&
+      mi >= 0 &&
+      mi <= 59 &&
+      s >= 0 &&
+      s <= 59 &&
+      m1 >= 0 &&
+      m2 >= 0 &&
+      m2 <= 9
+    ) {
+      return (((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60 + s) * 1000 + m1 * 10 + m2;
+    }
+  }
+  return instant(text);
+}

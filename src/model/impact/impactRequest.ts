@@ -1,0 +1,31 @@
+// How a sign-in row becomes the AccessRequest evaluate() would see: the fast path must agree with
+// evaluate() on exactly this request, and falls back to it through the same mapping.
+import type { SigninRow } from './signinRows';
+import type { RowDefaults } from './impactTypes';
+import type { AccessRequest, Client } from '../engine/types';
+
+const CLIENTS: readonly Client[] = ['browser', 'git', 'az-cli', 'rest', 'ssh', 'pipeline-agent'];
+
+/** The engine's Client for a row's free-text client column, when it names one. */
+export function clientOf(text: string | undefined): Client | undefined {
+  if (text === undefined) return undefined;
+  const c = text.trim().toLowerCase() as Client;
+  return CLIENTS.includes(c) ? c : undefined;
+}
+
+/**
+ * PAT and SSH rows carry a token whose creation date (if known) decides R12; web and OAuth rows
+ * carry none. Sign-in logs say nothing of expiry, revocation, groups, MFA or the device.
+ */
+export function rowRequest(row: SigninRow, defaults: RowDefaults): AccessRequest {
+  const flow = row.flow ?? defaults.defaultFlow;
+  const req: AccessRequest = { flow, ip: row.ip, at: row.at ?? defaults.at };
+  const client = clientOf(row.client);
+  if (client) req.client = client;
+  if (row.user !== undefined) req.user = row.user;
+  if (flow === 'pat' || flow === 'ssh') {
+    req.token = { kind: flow === 'pat' ? 'pat' : 'ssh-key' };
+    if (row.tokenCreated !== undefined) req.token.created = row.tokenCreated;
+  }
+  return req;
+}

@@ -1,0 +1,102 @@
+// The vocabulary of the impact analysis: what one sign-in row gets from the fast path, and the
+// report that compares every row with the organisation policy off and on.
+import type { RowProblem } from './signinRows';
+import type { Assumptions, Decision, Flow, Outcome, RuleId } from '../engine/types';
+
+/** The parts of a Decision the impact analysis needs; shared (interned) objects, never mutated. */
+export interface FastDecision {
+  readonly outcome: Outcome;
+  readonly code: Decision['code'];
+  readonly decidedBy: RuleId;
+  /** The policy that blocked or asked for MFA, when one did. */
+  readonly policyId: string | null;
+}
+
+/** A row evaluate() would refuse (bad IP, bad date…), with evaluate()'s message. */
+export interface FastInvalid {
+  readonly error: string;
+}
+
+export type FastResult = FastDecision | FastInvalid;
+
+export interface RowDefaults {
+  /** ISO 8601 time for rows that carry none. */
+  at: string;
+  /** Flow for rows that carry none (a sign-in export without a flow column): usually 'pat'. */
+  defaultFlow: Flow;
+}
+
+export type OutcomeCounts = Record<Outcome, number>;
+
+/** Who or what decided, and how often, within one group. */
+export interface ImpactDecider extends FastDecision {
+  displayName: string | null;
+  count: number;
+}
+
+/** Rows refused (blocked or asked for MFA) with the org policy on, grouped by user or by IP. */
+export interface ImpactGroup {
+  /** The UPN or the IP as written in the file; '' for rows that name no user. */
+  key: string;
+  count: number;
+  /** Of `count`, the rows that were allowed with the org policy off. */
+  newlyBlocked: number;
+  flows: Partial<Record<Flow, number>>;
+  /** Row numbers of the first few rows, to look them up in the file. */
+  examples: number[];
+  /** Most frequent first. */
+  deciders: ImpactDecider[];
+}
+
+/**
+ * One entry per analysed row, column by column (typed arrays, cheap to keep for a million rows
+ * and to transfer from a worker). `ip`/`user` index `ImpactReport.ips`/`users`; `off`/`on`
+ * index `ImpactReport.decisions`, or are INVALID_DECISION for rows that could not be evaluated.
+ */
+export interface ImpactRows {
+  count: number;
+  row: Uint32Array;
+  ip: Uint32Array;
+  user: Uint32Array;
+  /** Index into FLOWS, or UNKNOWN_FLOW for a row whose flow evaluate() refuses. */
+  flow: Uint8Array;
+  off: Uint16Array;
+  on: Uint16Array;
+}
+
+export const INVALID_DECISION = 0xffff;
+export const UNKNOWN_FLOW = 0xff;
+
+export interface ImpactReport {
+  /** Rows handed in. */
+  total: number;
+  /** Rows looked at (less than total when stopped early). */
+  processed: number;
+  complete: boolean;
+  at: string;
+  assumptions: Assumptions;
+  off: OutcomeCounts;
+  on: OutcomeCounts;
+  /** Allowed with the org policy off, blocked or asked for MFA with it on. */
+  newlyBlocked: number;
+  newlyBlockedByFlow: Record<Flow, number>;
+  invalid: number;
+  /** The first few invalid rows, with evaluate()'s message. */
+  invalidExamples: { row: number; message: string }[];
+  /** Sorted by count, largest first. */
+  byUser: ImpactGroup[];
+  byIp: ImpactGroup[];
+  rows: ImpactRows;
+  ips: string[];
+  users: string[];
+  decisions: FastDecision[];
+  /** The enforced policies that target Azure DevOps: the only ones that can decide a row. */
+  policies: { id: string; displayName: string }[];
+  /** Filled by the worker job: what importing the CSV and Graph exports had to say. */
+  inputs?: {
+    warnings: string[];
+    /** The first few bad cells of the CSV (the rows still import). */
+    rowProblems: RowProblem[];
+    rowProblemCount: number;
+  };
+}
