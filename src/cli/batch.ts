@@ -2,7 +2,14 @@
 // admin sees who would be cut off by turning it on. Rows with bad cells are reported and skipped.
 import { evaluate } from '../model/engine/evaluate';
 import type { RowProblem, SigninRow } from '../model/impact/signinRows';
-import type { AccessRequest, Assumptions, Client, Decision, Outcome, RuleId } from '../model/engine/types';
+import type {
+  AccessRequest,
+  Assumptions,
+  Client,
+  Decision,
+  Outcome,
+  RuleId,
+} from '../model/engine/types';
 import type { LoadedWorld } from './loadWorld';
 import { buildWorld, tokenFor } from './request';
 

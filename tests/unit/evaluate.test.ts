@@ -3,7 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import { AZURE_RESOURCE_MANAGER_APP_ID } from '../../src/model/engine/azureDevOps';
 import { evaluate, evaluateOrThrow } from '../../src/model/engine/evaluate';
-import type { AccessRequest, Assumptions, Decision, RuleId, World } from '../../src/model/engine/types';
+import type {
+  AccessRequest,
+  Assumptions,
+  Decision,
+  RuleId,
+  World,
+} from '../../src/model/engine/types';
 import {
   AT,
   BRANCH,

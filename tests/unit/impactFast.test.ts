@@ -5,7 +5,10 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTION_CHOICES, DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
-import { AZURE_DEVOPS_APP_ID, AZURE_RESOURCE_MANAGER_APP_ID } from '../../src/model/engine/azureDevOps';
+import {
+  AZURE_DEVOPS_APP_ID,
+  AZURE_RESOURCE_MANAGER_APP_ID,
+} from '../../src/model/engine/azureDevOps';
 import { evaluate } from '../../src/model/engine/evaluate';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';

@@ -7,7 +7,13 @@ import { importExport, type ExportKind, type Imported } from '../../model/lab/la
 import { makeMask, maskDecision, type Mask } from '../../model/lab/labRedact';
 import { buildSandbox, type SandboxBuild } from '../../model/lab/sandboxBuild';
 import { defaultSandbox, type SandboxConfig } from '../../model/lab/sandboxTypes';
-import type { AccessRequest, Decision, NamedLocation, Policy, World } from '../../model/engine/types';
+import type {
+  AccessRequest,
+  Decision,
+  NamedLocation,
+  Policy,
+  World,
+} from '../../model/engine/types';
 
 type Valid = SandboxBuild & Required<Pick<SandboxBuild, 'world' | 'request'>>;
 const identity: Mask = (t) => t;

@@ -1,7 +1,11 @@
 // Keeps lesson progress in localStorage under one namespaced key. Storage may be missing, full
 // or throw on access (private mode, sandboxed frames, an LMS's iframe): then progress simply
 // lives as long as the page, and nothing is thrown.
-import { parseProgress, type LessonShape, type StoredProgress } from '../../model/content/lessonProgress';
+import {
+  parseProgress,
+  type LessonShape,
+  type StoredProgress,
+} from '../../model/content/lessonProgress';
 
 export const PROGRESS_KEY = 'pat-fence.lesson.v1';
 
