@@ -61,7 +61,7 @@ const cases: Case[] = [
   },
   {
     name: 'wrong decidedBy',
-    change: (s) => (s.plays[0].expect.decidedBy = 'R21'),
+    change: (s) => (s.plays[0].expect.decidedBy = 'R99'),
     path: 'plays[0].expect.decidedBy',
   },
   {

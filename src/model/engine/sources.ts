@@ -68,10 +68,22 @@ export const SOURCES: Record<SourceKey, Source> = {
     title: 'Microsoft Entra: Report-only mode',
     url: `${learn}/entra/identity/conditional-access/concept-conditional-access-report-only`,
   },
-  'ENT-ERR': {
-    key: 'ENT-ERR',
-    title: 'Microsoft Entra authentication and authorization error codes (AADSTS53003)',
+  'ENT-CODES': {
+    key: 'ENT-CODES',
+    title:
+      'Microsoft Entra authentication and authorization error codes (AADSTS53000, 53001, 53003, 50076)',
     url: `${learn}/entra/identity-platform/reference-error-codes`,
+  },
+  'ENT-FLOWS': {
+    key: 'ENT-FLOWS',
+    title:
+      'Microsoft Entra: Authentication flows in Conditional Access (device code flow, authentication transfer)',
+    url: `${learn}/entra/identity/conditional-access/concept-authentication-flows`,
+  },
+  'ENT-WHATIF': {
+    key: 'ENT-WHATIF',
+    title: 'Microsoft Entra: the Conditional Access What If tool (the conditions it asks for)',
+    url: `${learn}/entra/identity/conditional-access/what-if-tool`,
   },
   GRAPH: {
     key: 'GRAPH',
@@ -88,14 +100,43 @@ export const SOURCES: Record<SourceKey, Source> = {
     title: 'Azure DevOps data protection whitepaper (2019)',
     url: `${learn}/azure/devops/organizations/security/data-protection`,
   },
-  OBSERVED: {
-    key: 'OBSERVED',
-    title: 'Responses observed from Azure DevOps (VS403463)',
-    url: '',
+  'COE-6694': {
+    key: 'COE-6694',
+    title:
+      'microsoft/coe-starter-kit issue 6694 (a VS403463 answer quoted in full), and other public reports',
+    url: 'https://github.com/microsoft/coe-starter-kit/issues/6694',
   },
-  COMMUNITY: {
-    key: 'COMMUNITY',
-    title: 'Community reports (pipelines on Microsoft-hosted agents)',
-    url: '',
+  'CLI-24108': {
+    key: 'CLI-24108',
+    title:
+      'Azure/azure-cli issue 24108 (pipelines on Microsoft-hosted agents refused by the IP policy)',
+    url: 'https://github.com/Azure/azure-cli/issues/24108',
+  },
+  'DOCS-4845': {
+    key: 'DOCS-4845',
+    title: 'MicrosoftDocs/azure-devops-docs issue 4845 (hosted agents and IP Conditional Access)',
+    url: 'https://github.com/MicrosoftDocs/azure-devops-docs/issues/4845',
+  },
+  'ADO-AUDIT': {
+    key: 'ADO-AUDIT',
+    title:
+      'Azure DevOps: Access, export and filter audit logs; list of audit events ("Token access events are not currently logged")',
+    url: `${learn}/azure/devops/organizations/audit/azure-devops-auditing`,
+  },
+  'ADO-RN142': {
+    key: 'ADO-RN142',
+    title: 'Azure DevOps release notes, sprint 142',
+    url: `${learn}/azure/devops/release-notes/2018/sprint-142-update`,
+  },
+  'ADO-RN188': {
+    key: 'ADO-RN188',
+    title:
+      'Azure DevOps release notes, sprint 188 (PAT lifetime and scope policies "only apply to new PATs")',
+    url: `${learn}/azure/devops/release-notes/2021/sprint-188-update`,
+  },
+  'ADO-RN212': {
+    key: 'ADO-RN212',
+    title: 'Azure DevOps release notes, sprint 212 (audit sample)',
+    url: `${learn}/azure/devops/release-notes/2022/sprint-212-update`,
   },
 };

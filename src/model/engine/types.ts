@@ -6,7 +6,15 @@ export const FLOWS: readonly Flow[] = ['web', 'pat', 'ssh', 'oauth'];
 
 export type Outcome = 'allowed' | 'blocked' | 'mfa-required';
 
-export type RuleStatus = 'documented' | 'article' | 'assumption';
+/** documented: Microsoft says it; article: only the source article; observed: real responses or
+ * public reports show it; assumption: nobody documents it, the engine picks a switchable default. */
+export type RuleStatus = 'documented' | 'article' | 'observed' | 'assumption';
+export const RULE_STATUSES: readonly RuleStatus[] = [
+  'documented',
+  'article',
+  'observed',
+  'assumption',
+];
 
 /** Rule ids (shown on the Rules and sources page); T1–T2 are token facts (lifetime, scopes) outside Conditional Access. */
 export type RuleId =
@@ -30,6 +38,9 @@ export type RuleId =
   | 'R18'
   | 'R19'
   | 'R20'
+  | 'R21'
+  | 'R22'
+  | 'R23'
   | 'T1'
   | 'T2';
 
@@ -45,15 +56,24 @@ export type SourceKey =
   | 'ENT-POL'
   | 'ENT-NET'
   | 'ENT-RO'
-  | 'ENT-ERR'
+  | 'ENT-CODES'
+  | 'ENT-FLOWS'
+  | 'ENT-WHATIF'
   | 'GRAPH'
   | 'DOCS-8209'
   | 'WHITEPAPER'
-  | 'OBSERVED'
-  | 'COMMUNITY';
+  | 'COE-6694'
+  | 'CLI-24108'
+  | 'DOCS-4845'
+  | 'ADO-AUDIT'
+  | 'ADO-RN142'
+  | 'ADO-RN188'
+  | 'ADO-RN212';
 
 export interface Rule {
   id: RuleId;
+  /** A few words a learner can read in a badge ("IP fence on PATs"); the id is secondary. */
+  name: string;
   /** One line, in the product's own words. */
   statement: string;
   flows: readonly Flow[];
