@@ -3,12 +3,10 @@
 // Pure: d3 for the maths, no DOM.
 import { curveBasis, curveBumpX, curveBumpY, line } from 'd3-shape';
 import type { DiagramInput, DiagramLayout, Point } from './types';
-import { nodeLabels } from './nodeLabels';
+import { nodeLabels } from './words';
 import { wideLayout } from './wideLayout';
 import { narrowLayout } from './narrowLayout';
-import { traceRoute } from './traceRoute';
-import { fractionAt } from './fractionAt';
-import { pointAt } from './pointAt';
+import { traceRoute, fractionAt, pointAt } from './geometry';
 import { STAGES } from './stages';
 
 /** Widths from here up run left to right; below, top to bottom. */

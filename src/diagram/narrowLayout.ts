@@ -2,14 +2,10 @@
 // Microsoft Entra set to the right of the route's lane, Azure DevOps and the resource below.
 // Checkpoint labels sit left of the lane, where the route never goes.
 import type { DiagramInput, NodeBox, NodeId, Point, Skeleton } from './types';
-import type { NodeText } from './nodeLabels';
-import { nodeSizes } from './nodeSizes';
-import { boundaryText, BOUNDARY_TITLE } from './boundaryText';
-import { checkLabelWidth } from './checkLabelWidth';
+import type { NodeText } from './words';
+import { clamp, nodeSizes } from './geometry';
+import { boundaryText, BOUNDARY_TITLE, checkLabelWidth, smallText } from './text';
 import { STAGES } from './stages';
-import { smallText } from './smallText';
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 export function narrowLayout(input: DiagramInput, text: Record<NodeId, NodeText>): Skeleton {
   const W = input.width;

@@ -2,14 +2,10 @@
 // network) on the left, Microsoft Entra raised above the route, then Azure DevOps and the resource.
 // Checkpoint labels sit in a strip under everything, so they never cross the route.
 import type { DiagramInput, NodeBox, NodeId, Point, Skeleton } from './types';
-import type { NodeText } from './nodeLabels';
-import { nodeSizes } from './nodeSizes';
-import { boundaryText, BOUNDARY_TITLE } from './boundaryText';
-import { checkLabelWidth } from './checkLabelWidth';
+import type { NodeText } from './words';
+import { clamp, nodeSizes } from './geometry';
+import { boundaryText, BOUNDARY_TITLE, checkLabelWidth, smallText } from './text';
 import { STAGES } from './stages';
-import { smallText } from './smallText';
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 export function wideLayout(input: DiagramInput, text: Record<NodeId, NodeText>): Skeleton {
   const W = input.width;

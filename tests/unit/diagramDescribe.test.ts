@@ -1,9 +1,7 @@
 // The diagram's text alternative and accessible name, step by step.
 import { describe, expect, it } from 'vitest';
-import { describeStep } from '../../src/diagram/describe';
-import { diagramTitle } from '../../src/diagram/diagramTitle';
+import { describeStep, diagramTitle, resourceFor } from '../../src/diagram/words';
 import { computeLayout } from '../../src/diagram/layout';
-import { resourceFor } from '../../src/diagram/resourceFor';
 import type { Decision, TraceStep } from '../../src/model/engine/types';
 
 const trace: TraceStep[] = [

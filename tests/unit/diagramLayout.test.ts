@@ -4,8 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeLayout, WIDE_FROM } from '../../src/diagram/layout';
 import { STAGES } from '../../src/diagram/stages';
-import { textWidth } from '../../src/diagram/textWidth';
-import { smallText } from '../../src/diagram/smallText';
+import { textWidth, smallText } from '../../src/diagram/text';
 import type { ActorKind, Checkpoint, DiagramLayout, Rect } from '../../src/diagram/types';
 import type { Flow } from '../../src/model/engine/types';
 

@@ -1,11 +1,8 @@
 // What the diagram shows at each step of a trace: badge states, where the token rests, which box
 // refused the request — table-driven over a blocked PAT, an allowed sign-in and an MFA prompt.
 import { describe, expect, it } from 'vitest';
-import { checkStates } from '../../src/diagram/checkStates';
-import { tokenTarget } from '../../src/diagram/tokenTarget';
-import { refusedBy } from '../../src/diagram/refusedBy';
-import { isFinished } from '../../src/diagram/isFinished';
-import { rangeLines } from '../../src/diagram/rangeLines';
+import { checkStates, tokenTarget, refusedBy, isFinished } from '../../src/diagram/progress';
+import { rangeLines } from '../../src/diagram/text';
 import { computeLayout } from '../../src/diagram/layout';
 import type { Decision, Stage, TraceStep } from '../../src/model/engine/types';
 
