@@ -9,12 +9,15 @@ export const USAGE = `PAT Fence what-if: what Microsoft Entra Conditional Access
 one request, or with every sign-in of a CSV, given your named locations and policies.
 
 Usage:
-  npm run --silent whatif -- --locations FILE --policies FILE --validation on|off
+  pat-fence whatif --locations FILE --policies FILE --validation on|off
      [--validation-enabled-at ISO] --flow web|pat|ssh|oauth --ip ADDR [--signin-ip ADDR]
      [--token-created ISO] [--token-expires ISO] [--at ISO] [--user UPN] [--groups ID,ID]
      [--mfa] [--compliant-device] [--assume NAME=VALUE]... [--json]
-  npm run --silent whatif -- --locations FILE --policies FILE --validation on|off
+  pat-fence whatif --locations FILE --policies FILE --validation on|off
      --batch FILE.csv [--validation-enabled-at ISO] [--at ISO] [--assume NAME=VALUE]... [--json]
+
+  Installed from the package: npx pat-fence whatif FLAGS
+  In a checkout (through tsx):  npm run --silent whatif -- FLAGS
 
 Inputs:
   --locations FILE           named locations, Graph JSON ({"value":[...]} or a bare array)
