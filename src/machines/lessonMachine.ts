@@ -41,6 +41,8 @@ export type LessonEvent =
   | { type: 'lesson.skip' }
   | { type: 'lesson.played'; outcome: Outcome; rules: RuleId[] }
   | { type: 'lesson.answer'; choice: string }
+  /** A new attempt at the knowledge check: its answers are cleared, the predictions kept. */
+  | { type: 'lesson.retake' }
   | { type: 'lesson.reset' };
 
 export const drillKey = (chapter: number, drill: number) => `${chapter}.${drill}`;
@@ -147,6 +149,7 @@ export const lessonMachine = setup({
     }),
     nextQuestion: assign({ question: ({ context }) => context.question + 1 }),
     prevQuestion: assign({ question: ({ context }) => context.question - 1 }),
+    clearAnswers: assign({ answers: {}, question: 0 }),
     clearAll: assign({
       phase: 'chapter',
       chapter: 0,
@@ -168,6 +171,11 @@ export const lessonMachine = setup({
       actions: ['gotoChapter', 'enterChapters'],
     },
     'lesson.quiz': { guard: 'quizEnabled', target: '.quiz.asking', actions: 'enterQuiz' },
+    'lesson.retake': {
+      guard: 'quizEnabled',
+      target: '.quiz.asking',
+      actions: ['clearAnswers', 'enterQuiz'],
+    },
     'lesson.reset': { target: '.chapter.reading', actions: 'clearAll' },
   },
   states: {

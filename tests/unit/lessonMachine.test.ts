@@ -146,6 +146,15 @@ describe('pure transitions', () => {
     expect(s2.context.answers['1']).toEqual({ choice: 'c', correct: false });
   });
 
+  it('a retake clears the answers and keeps the predictions', () => {
+    const s = run([next, predictDenied, playedDenied, quiz, answer('a'), next, answer('c'), next]);
+    expect(s.value).toBe('finished');
+    const again = transition(lessonMachine, s, { type: 'lesson.retake' })[0];
+    expect(again.value).toEqual({ quiz: 'asking' });
+    expect(again.context).toMatchObject({ phase: 'quiz', question: 0, answers: {} });
+    expect(Object.keys(again.context.drills)).toEqual(['0.0']);
+  });
+
   it.each<[string, LessonInput['resume'], object | string, number]>([
     [
       'a chapter',

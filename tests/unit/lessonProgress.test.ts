@@ -114,7 +114,7 @@ describe('ProgressStore', () => {
 });
 
 describe('lessonScore', () => {
-  it('counts drills and quiz answers against every drill and question', () => {
+  it('scores the quiz only; predictions are practice', () => {
     expect(lessonScore(good.position, 3, 2)).toEqual({
       drillsRight: 1,
       drillsTotal: 3,
@@ -122,10 +122,30 @@ describe('lessonScore', () => {
       reasonsAsked: 1,
       quizRight: 1,
       quizTotal: 2,
-      points: 2,
-      max: 5,
-      percent: 40,
+      points: 1,
+      max: 2,
+      percent: 50,
+      passPercent: 75,
+      passPoints: 2,
+      passed: false,
     });
     expect(lessonScore({ drills: {}, answers: {} }, 0, 0).percent).toBe(0);
+  });
+});
+
+describe('seed and challenges in the record', () => {
+  it.each([
+    [
+      { seed: 12, challenges: ['cafe-vpn', 'cafe-vpn', 'BAD id', 3] },
+      { seed: 12, challenges: ['cafe-vpn'] },
+    ],
+    [{ seed: -1, challenges: 'x' }, {}],
+  ])('%j is read as %j', (extra, want) => {
+    const got = parseProgress(JSON.stringify({ ...good, ...extra }), shape, key)!;
+    expect({ seed: got.seed, challenges: got.challenges }).toEqual({
+      seed: undefined,
+      challenges: undefined,
+      ...want,
+    });
   });
 });

@@ -78,6 +78,27 @@ describe('ScormSession', () => {
     ]);
   });
 
+  it.each([
+    [
+      { raw: 64, passed: false },
+      [
+        'cmi.core.score.min=0',
+        'cmi.core.score.max=100',
+        'cmi.core.score.raw=64',
+        'cmi.core.lesson_status=failed',
+        'LMSCommit',
+      ],
+    ],
+    [null, ['cmi.core.lesson_status=completed', 'LMSCommit']],
+  ])('reports %j as %j (the quiz score only; no quiz: completed)', (result, want) => {
+    const { api, calls } = fakeApi({ 'cmi.core.lesson_status': 'incomplete' });
+    const s = new ScormSession(chain(0, api));
+    s.start();
+    calls.length = 0;
+    s.complete(result);
+    expect(calls).toEqual(want);
+  });
+
   it('keeps an earlier status on a later attempt', () => {
     const { api, calls } = fakeApi({ 'cmi.core.lesson_status': 'incomplete' });
     new ScormSession(chain(0, api)).start();

@@ -2,6 +2,7 @@
 // Whatever comes back from storage is checked field by field; anything odd is dropped, never
 // thrown, so a tampered or half-written entry costs the learner their place, not the page.
 import { isRecord } from './lessonFields';
+import { readSeed } from './quizOrder';
 import { RULES } from '../engine/rules';
 import type { Outcome, RuleId } from '../engine/types';
 
@@ -35,6 +36,10 @@ export interface StoredProgress {
   name: string;
   /** ISO date the lesson was finished on (stamped by the view, which may read the clock). */
   completedAt?: string;
+  /** The seed of this attempt's option order (made by the view; see quizOrder). */
+  seed?: number;
+  /** Ids of the build-the-fence challenges solved. */
+  challenges?: string[];
 }
 
 export interface LessonShape {
@@ -113,6 +118,16 @@ export function parseProgress(
     typeof json.completedAt === 'string' && /^\d{4}-\d\d-\d\d/.test(json.completedAt)
       ? json.completedAt
       : undefined;
+  const seed = readSeed(json.seed);
+  const challenges = Array.isArray(json.challenges)
+    ? [
+        ...new Set(
+          json.challenges.filter(
+            (c): c is string => typeof c === 'string' && /^[a-z0-9-]{1,60}$/.test(c),
+          ),
+        ),
+      ]
+    : [];
   return {
     v: 1,
     position: {
@@ -124,5 +139,7 @@ export function parseProgress(
     },
     name: typeof json.name === 'string' ? json.name.slice(0, 120) : '',
     ...(completedAt ? { completedAt } : {}),
+    ...(seed !== undefined ? { seed } : {}),
+    ...(challenges.length ? { challenges } : {}),
   };
 }

@@ -1,19 +1,22 @@
-// The completion record a learner downloads: who, when, the score, and every answer, in a
-// versioned JSON shape a trainer's script can read.
+// The record a learner downloads: who, when, the score (the knowledge check only; predictions are
+// practice), pass or not yet, the chapters to review, and every answer, in a versioned JSON shape
+// a trainer's script can read.
 import type { Lesson } from './lesson';
 import type { LessonPosition } from './lessonProgress';
-import type { LessonScore } from './lessonScore';
+import { chaptersToReview, type LessonScore } from './lessonScore';
 import type { Quiz } from './quiz';
 
 export interface CompletionRecord {
   kind: 'pat-fence-completion';
-  version: 1;
+  version: 2;
   lesson: string;
   name: string;
   completedAt: string;
   score: LessonScore;
   passMark: number;
   passed: boolean;
+  /** Chapter ids to go back to (questions missed); empty on a full score. */
+  review: string[];
   drills: {
     chapter: string;
     scenario: string;
@@ -38,13 +41,20 @@ export function completionRecord(
   const passMark = quiz?.passMark ?? 0.75;
   return {
     kind: 'pat-fence-completion',
-    version: 1,
+    version: 2,
     lesson: lesson.title,
     name,
     completedAt,
     score,
     passMark,
-    passed: score.percent >= Math.round(passMark * 100),
+    passed: score.passed,
+    review: quiz
+      ? chaptersToReview(
+          quiz,
+          position.answers,
+          lesson.chapters.map((c) => c.id),
+        )
+      : [],
     drills: lesson.chapters.flatMap((c, ci) =>
       c.drills.flatMap((d, di) => {
         const r = position.drills[`${ci}.${di}`];

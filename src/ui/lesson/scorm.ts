@@ -114,8 +114,16 @@ export class ScormSession {
     return first ? `${first} ${last}` : (last ?? '');
   }
 
-  complete(result: ScormResult): void {
+  /** Reports the result; `null` when there was no knowledge check (completed, no score). */
+  complete(result: ScormResult | null): void {
     if (!this.#open) return;
+    if (!result) {
+      this.#call((a) => {
+        a.LMSSetValue('cmi.core.lesson_status', 'completed');
+        a.LMSCommit('');
+      });
+      return;
+    }
     const raw = Math.max(0, Math.min(100, Math.round(result.raw)));
     this.#call((a) => {
       a.LMSSetValue('cmi.core.score.min', '0');

@@ -1,5 +1,5 @@
 // The learner's words for outcomes and flows, shared by the lesson's components.
-import type { Flow, Outcome } from '../../model/engine/types';
+import type { Outcome } from '../../model/engine/types';
 
 export const OUTCOME_WORD: Record<Outcome, string> = {
   allowed: 'Allowed',
@@ -9,9 +9,4 @@ export const OUTCOME_WORD: Record<Outcome, string> = {
 
 export const OUTCOMES: Outcome[] = ['allowed', 'blocked', 'mfa-required'];
 
-export const FLOW_WORD: Record<Flow, string> = {
-  web: 'a browser sign-in',
-  pat: 'a PAT (git, REST or CLI)',
-  ssh: 'an SSH key (git over SSH)',
-  oauth: 'an Entra token (CLI)',
-};
+export { FLOW_WORD } from '../../model/content/drillFacts';
