@@ -5,6 +5,7 @@ import { readSigninRows } from '../model/impact/signinRows';
 import type { Result } from '../model/engine/types';
 import { parseArgs } from './args';
 import { runBatch } from './batch';
+import { batchExtras } from './batchExtras';
 import { decisionJson } from './decisionJson';
 import { readText } from './files';
 import { formatBatch } from './formatBatch';
@@ -46,19 +47,23 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
   if (!text.ok) return text;
   const signins = readSigninRows(text.value);
   if (!signins.ok) return { ok: false, error: `--batch ${o.batchFile}: ${signins.error}` };
+  const at = o.at ?? io.now().toISOString();
+  const extras = batchExtras(loaded, signins.value, { ...o, at });
+  // An audit export's own record of the switch dates R12 unless --validation-enabled-at is given.
   const report = runBatch(loaded, signins.value, {
     validation: o.validation,
-    enabledAt: o.enabledAt,
+    enabledAt: extras.enabledAt?.at ?? o.enabledAt,
     assumptions: o.assumptions,
-    at: o.at ?? io.now().toISOString(),
+    at,
   });
   const warnings = [
     ...loaded.warnings,
     ...signins.warnings.map((w) => `--batch ${o.batchFile}: ${w}`),
   ];
+  const { headline, ...more } = extras;
   const out = o.json
-    ? JSON.stringify(report, null, 2) + '\n'
-    : formatBatch(report, o.batchFile, warnings.length);
+    ? JSON.stringify({ ...report, ...more, verdict: headline.verdict }, null, 2) + '\n'
+    : formatBatch(report, o.batchFile, warnings.length, extras);
   return { ok: true, value: { out, warnings } };
 }
 

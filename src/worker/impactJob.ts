@@ -6,6 +6,8 @@ import { parseNamedLocations } from '../model/graph/graphLocations';
 import { crossCheck, parsePolicies } from '../model/graph/graphPolicies';
 import { PROGRESS_EVERY } from '../model/impact/impact';
 import { ImpactAnalysis } from '../model/impact/impactAnalysis';
+import { impactRange } from '../model/impact/impactRange';
+import { worldFromLog } from '../model/impact/logs/logWorld';
 import type { ImpactReport } from '../model/impact/impactTypes';
 import type { SigninImport } from '../model/impact/signinRows';
 import { instant } from '../model/engine/time';
@@ -67,8 +69,8 @@ export async function runImpactJob(input: ImpactInput, hooks: JobHooks = {}): Pr
   const badAssumption = checkAssumptions(assumptions);
   if (badAssumption) return fail(badAssumption);
   const warnings: string[] = [];
-  const world = readWorld(input, warnings);
-  if (typeof world === 'string') return fail(world);
+  const given = readWorld(input, warnings);
+  if (typeof given === 'string') return fail(given);
 
   const parseStart = now();
   let signins: SigninImport;
@@ -86,6 +88,8 @@ export async function runImpactJob(input: ImpactInput, hooks: JobHooks = {}): Pr
     signins = { rows: input.rows, problems: [] };
   } else return fail('Sign-ins: give either csvText or rows');
   const parseMs = now() - parseStart;
+  // An audit export that records the org policy's switch gives R12 its real date.
+  const { world, enabledAt } = worldFromLog(given, signins.log);
 
   const analyseStart = now();
   const { rows } = signins;
@@ -103,6 +107,12 @@ export async function runImpactJob(input: ImpactInput, hooks: JobHooks = {}): Pr
   }
   if (isCancelled()) return { status: 'cancelled' };
   const report = analysis.finish();
+  if (signins.log) report.log = signins.log;
+  if (enabledAt) report.enabledAt = enabledAt;
+  if (input.range !== false) {
+    const defaults = { at: input.at, defaultFlow };
+    report.range = impactRange(world, rows, assumptions, defaults, report.newlyBlocked);
+  }
   report.inputs = {
     warnings,
     rowProblems: signins.problems.slice(0, MAX_ROW_PROBLEMS),

@@ -20,6 +20,8 @@ export type ImpactInput = RowsInput &
     at: string;
     /** Flow for rows without one; 'pat' by default. */
     defaultFlow?: Flow;
+    /** Also compute newly refused under each reading of R12, R7, R8 (default true). */
+    range?: boolean;
   };
 
 export type RunMessage = ImpactInput & { type: 'run'; id: number };

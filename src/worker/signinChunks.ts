@@ -2,8 +2,11 @@
 // report progress and notice a cancel between slices. Slices end on record boundaries (found with
 // the same quoting rules as csv.ts) and row numbers are shifted back to the whole file's.
 import type { ImportResult } from '../model/graph/importResult';
+import { mergeLogInfo } from '../model/impact/logs/logInfo';
 import {
   MAX_SIGNIN_TEXT,
+  isJsonText,
+  linkPatDates,
   readSigninRows,
   type SigninImport,
   type SigninRow,
@@ -77,12 +80,14 @@ export async function readSigninRowsInChunks(
   hooks: ChunkHooks = {},
   chunkChars = CHUNK_CHARS,
 ): Promise<ImportResult<SigninImport> | undefined> {
-  if (text.length <= chunkChars || text.length > MAX_SIGNIN_TEXT) return readSigninRows(text);
+  if (text.length <= chunkChars || text.length > MAX_SIGNIN_TEXT || isJsonText(text))
+    return readSigninRows(text);
   const header = recordsUntil(text, 0, 0);
   const headerText = text.slice(0, header.end);
   const rows: SigninRow[] = [];
   const problems: SigninImport['problems'] = [];
   const warnings = new Set<string>();
+  let log: SigninImport['log'];
   let start = header.end;
   let before = 0; // data records before this slice
   while (start < text.length) {
@@ -96,6 +101,13 @@ export async function readSigninRowsInChunks(
       rows.push(row);
     }
     for (const p of part.value.problems) problems.push({ ...p, row: p.row + before });
+    const info = part.value.log;
+    if (info) {
+      for (const a of info.apart) a.rows = a.rows.map((n) => n + before);
+      for (const s of info.audit?.policySwitches ?? []) s.row += before;
+      if (log) mergeLogInfo(log, info);
+      else log = info;
+    }
     if (part.value.rows.length) part.warnings.forEach((w) => warnings.add(w));
     before += slice.records;
     start = slice.end;
@@ -103,5 +115,7 @@ export async function readSigninRowsInChunks(
     await hooks.pause?.();
   }
   if (rows.length === 0) return readSigninRows(text);
-  return { ok: true, value: { rows, problems }, warnings: [...warnings] };
+  const value: SigninImport = log ? { rows, problems, log } : { rows, problems };
+  linkPatDates(value);
+  return { ok: true, value, warnings: [...warnings] };
 }

@@ -8,8 +8,12 @@ describe('readSigninRows on the shared Entra-style export', () => {
   const r = readSigninRows(fixture);
   if (!r.ok) throw new Error(r.error);
   const { rows, problems } = r.value;
-  it('reads 30 rows with no problems and no warnings', () => {
-    expect(rows).toHaveLength(30);
+  it('reads 26 Azure DevOps rows, counts 4 for another resource apart, no problems', () => {
+    expect(rows).toHaveLength(26);
+    expect(r.value.log).toMatchObject({ kind: 'entra-signin', holdsPat: false });
+    expect(r.value.log?.apart).toEqual([
+      expect.objectContaining({ reason: 'other-resource', count: 4, rows: [11, 15, 22, 27] }),
+    ]);
     expect(problems).toEqual([]);
     expect(r.warnings).toEqual([]);
   });
@@ -21,10 +25,17 @@ describe('readSigninRows on the shared Entra-style export', () => {
       user: 'alice.jansen@contoso.com',
       at: '2025-11-03T07:58:12.000Z',
       client: 'Browser',
+      country: 'NL',
     });
   });
-  it('takes "IP address", not "IP address (seen by resource)"', () => {
-    expect(rows.find((x) => x.row === 18)?.ip).toBe('198.51.100.18');
+  it('takes "IP address (seen by resource)" as the IP and "IP address" as the sign-in IP (R10)', () => {
+    expect(rows.find((x) => x.row === 18)).toMatchObject({
+      ip: '192.0.2.40',
+      signinIp: '198.51.100.18',
+    });
+  });
+  it('never reads an Entra row as a PAT or SSH', () => {
+    expect(new Set(rows.map((x) => x.flow))).toEqual(new Set(['web', 'oauth']));
   });
   it('derives oauth from "Mobile Apps and Desktop clients" and includes IPv6 rows', () => {
     expect(rows[1]!.flow).toBe('oauth');
@@ -57,7 +68,7 @@ describe('readSigninRows maps columns', () => {
     ],
     [
       'Date (UTC) without a zone is UTC',
-      'IP address,Date (UTC)\n192.0.2.1,2025-11-03 07:58:12',
+      'ip,Date (UTC)\n192.0.2.1,2025-11-03 07:58:12',
       { ip: '192.0.2.1', at: '2025-11-03T07:58:12.000Z' },
     ],
     ['Date', 'ip,Date\n192.0.2.1,2025-11-03', { ip: '192.0.2.1', at: '2025-11-03T00:00:00.000Z' }],
@@ -215,9 +226,9 @@ describe('readSigninRows refuses', () => {
   });
 
   it('warns about a header with no data rows', () => {
-    expect(readSigninRows('ip\n')).toEqual({
+    expect(readSigninRows('ip\n')).toMatchObject({
       ok: true,
-      value: { rows: [], problems: [] },
+      value: { rows: [], problems: [], log: { kind: 'plain' } },
       warnings: ['The sign-in file has a header but no data rows.'],
     });
   });

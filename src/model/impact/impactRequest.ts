@@ -15,7 +15,9 @@ export function clientOf(text: string | undefined): Client | undefined {
 
 /**
  * PAT and SSH rows carry a token whose creation date (if known) decides R12; web and OAuth rows
- * carry none. Sign-in logs say nothing of expiry, revocation, groups, MFA or the device.
+ * carry none. The IP is the one that reaches Azure DevOps; the sign-in IP, when the log gives a
+ * different one, is what Entra saw (R10); the country is the log's Location (R22). Logs say
+ * nothing of expiry, revocation, groups, MFA or the device.
  */
 export function rowRequest(row: SigninRow, defaults: RowDefaults): AccessRequest {
   const flow = row.flow ?? defaults.defaultFlow;
@@ -23,6 +25,8 @@ export function rowRequest(row: SigninRow, defaults: RowDefaults): AccessRequest
   const client = clientOf(row.client);
   if (client) req.client = client;
   if (row.user !== undefined) req.user = row.user;
+  if (row.signinIp !== undefined) req.signinIp = row.signinIp;
+  if (row.country !== undefined) req.country = row.country;
   if (flow === 'pat' || flow === 'ssh') {
     req.token = { kind: flow === 'pat' ? 'pat' : 'ssh-key' };
     if (row.tokenCreated !== undefined) req.token.created = row.tokenCreated;

@@ -1,5 +1,7 @@
 // The vocabulary of the impact analysis: what one sign-in row gets from the fast path, and the
 // report that compares every row with the organisation policy off and on.
+import type { ImpactRange } from './impactRange';
+import type { LogInfo } from './logs/logInfo';
 import type { RowProblem } from './signinRows';
 import type { Assumptions, Decision, Flow, Outcome, RuleId } from '../engine/types';
 
@@ -92,6 +94,12 @@ export interface ImpactReport {
   decisions: FastDecision[];
   /** The enforced policies that target Azure DevOps: the only ones that can decide a row. */
   policies: { id: string; displayName: string }[];
+  /** Which log it was, its columns and the rows counted apart (when read from a file). */
+  log?: LogInfo;
+  /** Newly refused under each reading of the disputed rules R12, R7, R8. */
+  range?: ImpactRange;
+  /** When the org policy went on, as used, and whether the audit log said so (R12). */
+  enabledAt?: { at: string; from: 'audit-log' | 'input'; row?: number };
   /** Filled by the worker job: what importing the CSV and Graph exports had to say. */
   inputs?: {
     warnings: string[];

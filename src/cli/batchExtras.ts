@@ -1,0 +1,67 @@
+// What the batch report says besides each row's outcome: which log it read (columns used and
+// ignored, rows counted apart), what that log can hold, the range over the disputed rules, and
+// remedies with their effect recomputed. Same model code as the lab.
+import { analyseImpact } from '../model/impact/impact';
+import { impactRange, type ImpactRange } from '../model/impact/impactRange';
+import { headline, type Headline } from '../model/impact/logs/coverage';
+import type { LogInfo } from '../model/impact/logs/logInfo';
+import { worldFromLog } from '../model/impact/logs/logWorld';
+import {
+  applyRemedy,
+  namedLocationPatch,
+  suggestRemedies,
+  type Remedy,
+} from '../model/impact/remedies';
+import type { SigninImport } from '../model/impact/signinRows';
+import type { Assumptions } from '../model/engine/types';
+import type { LoadedWorld } from './loadWorld';
+import { buildWorld } from './request';
+
+export interface RemedyEffect extends Remedy {
+  /** Newly refused rows before and after the change. */
+  before: number;
+  after: number;
+  /** PATCH /identity/conditionalAccess/namedLocations/{locationId} with this body. */
+  patch: object;
+}
+
+export interface BatchExtras {
+  kind: LogInfo['kind'] | undefined;
+  log: LogInfo | undefined;
+  enabledAt: { at: string; from: 'audit-log' | 'input'; row?: number } | undefined;
+  range: ImpactRange;
+  headline: Headline;
+  remedies: RemedyEffect[];
+}
+
+export function batchExtras(
+  loaded: LoadedWorld,
+  signins: SigninImport,
+  s: { enabledAt?: string; assumptions: Assumptions; at: string },
+): BatchExtras {
+  const given = buildWorld(loaded, true, s.enabledAt);
+  const { world, enabledAt } = worldFromLog(given, signins.log, s.enabledAt !== undefined);
+  const bad = new Set(signins.problems.map((p) => p.row));
+  const rows = signins.rows.filter((r) => !bad.has(r.row));
+  const defaults = { at: s.at, defaultFlow: 'pat' as const };
+  const report = analyseImpact(world, rows, s.assumptions, defaults);
+  const range = impactRange(world, rows, s.assumptions, defaults, report.newlyBlocked);
+  const remedies = suggestRemedies(report, world, 3).map((r): RemedyEffect => {
+    const after = analyseImpact(applyRemedy(world, r), rows, s.assumptions, defaults);
+    const loc = world.locations.find((l) => l.id === r.locationId)!;
+    return {
+      ...r,
+      before: report.newlyBlocked,
+      after: after.newlyBlocked,
+      patch: namedLocationPatch(loc, [r.block]),
+    };
+  });
+  return {
+    kind: signins.log?.kind,
+    log: signins.log,
+    enabledAt,
+    range,
+    headline: headline(report.newlyBlocked, signins.log, range, 'pat'),
+    remedies,
+  };
+}

@@ -1,0 +1,80 @@
+// What an audit export says about R12: when each PAT was created (Token.PatCreateEvent) and when
+// the org policy was switched (OrganizationPolicy.PolicyValueUpdated on
+// Policy.EnforceAADConditionalAccess). The Data column holds the event's fields as JSON.
+
+export interface PolicySwitch {
+  row: number;
+  at: string;
+  value: 'on' | 'off';
+}
+
+export interface AuditEvents {
+  /** authorizationId (lower case) → ISO creation time. */
+  patCreated: Record<string, string>;
+  /** PatCreateEvent rows whose Data named no AuthorizationId (their PAT uses cannot be linked). */
+  unlinkedCreations: number;
+  /** In time order. */
+  policySwitches: PolicySwitch[];
+}
+
+export const emptyAuditEvents = (): AuditEvents => ({
+  patCreated: {},
+  unlinkedCreations: 0,
+  policySwitches: [],
+});
+
+const ORG_POLICY = 'policy.enforceaadconditionalaccess';
+
+function dataOf(text: string | undefined): Record<string, unknown> {
+  if (!text) return {};
+  try {
+    const v: unknown = JSON.parse(text);
+    if (!v || typeof v !== 'object') return {};
+    // Keys compared in lower case: the CSV and JSON exports do not agree on their case.
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k.toLowerCase(), x]));
+  } catch {
+    return {};
+  }
+}
+
+/** Records one audit row's event, if it is one of the two that matter; `at` is ISO 8601. */
+export function noteAuditEvent(
+  events: AuditEvents,
+  action: string | undefined,
+  data: string | undefined,
+  row: number,
+  at: string | undefined,
+): void {
+  if (!action || !at) return;
+  const a = action.trim().toLowerCase();
+  if (a === 'token.patcreateevent') {
+    const id = dataOf(data).authorizationid;
+    if (typeof id === 'string' && id) {
+      const key = id.toLowerCase();
+      const known = events.patCreated[key];
+      if (known === undefined || at < known) events.patCreated[key] = at;
+    } else events.unlinkedCreations++;
+  } else if (a === 'organizationpolicy.policyvalueupdated') {
+    const d = dataOf(data);
+    if (String(d.policyname ?? '').toLowerCase() !== ORG_POLICY) return;
+    const v = String(d.policyvalue ?? '').toLowerCase();
+    if (v === 'on' || v === 'off') events.policySwitches.push({ row, at, value: v });
+  }
+}
+
+/** Merges b into a (slices of one file). */
+export function mergeAuditEvents(a: AuditEvents, b: AuditEvents): void {
+  for (const [id, at] of Object.entries(b.patCreated)) {
+    const known = a.patCreated[id];
+    if (known === undefined || at < known) a.patCreated[id] = at;
+  }
+  a.unlinkedCreations += b.unlinkedCreations;
+  a.policySwitches.push(...b.policySwitches);
+}
+
+/** When the org policy was last turned on, if the log says so and it is on at the log's end. */
+export function policyOnSince(events: AuditEvents): string | undefined {
+  const sorted = [...events.policySwitches].sort((x, y) => (x.at < y.at ? -1 : 1));
+  const last = sorted.at(-1);
+  return last?.value === 'on' ? last.at : undefined;
+}

@@ -1,0 +1,39 @@
+// Reads a CSV log of any known kind. Records are read in place (CsvCursor), so only the columns
+// used are sliced: a million-row export costs what its few useful columns cost.
+import type { ImportResult } from '../../graph/importResult';
+import { CsvCursor } from '../csvCursor';
+import type { SigninImport } from '../signinRows';
+import { detectKind } from './detectKind';
+import type { LogField } from './logKinds';
+import { RowMapper } from './rowMapper';
+
+export function readCsvLog(text: string): ImportResult<SigninImport> {
+  const fail = (error: string): ImportResult<SigninImport> => ({ ok: false, error, warnings: [] });
+  const csv = new CsvCursor(text);
+  // A CSV error anywhere in the file comes before complaints about its header, as with parseCsv.
+  const failHeader = (error: string) => {
+    while (csv.next());
+    return fail(csv.error ?? error);
+  };
+  const header = csv.next() ? csv.fields() : undefined;
+  if (!header || header.every((h) => h.trim() === '')) {
+    return failHeader(
+      'The sign-in file is empty: expected a header row with an "IP address" column.',
+    );
+  }
+  const detected = detectKind(header);
+  if ('error' in detected) return failHeader(detected.error);
+  const map = new RowMapper(detected.spec, 'csv', header, detected.used);
+  const index: Partial<Record<LogField, number>> = Object.fromEntries(detected.used);
+  const get = (f: LogField) => csv.cell(index[f]);
+  while (csv.next()) {
+    if (csv.isBlank()) continue;
+    map.add(get, csv.records);
+  }
+  if (csv.error !== undefined) return fail(csv.error);
+  return {
+    ok: true,
+    value: { rows: map.rows, problems: map.problems, log: map.info },
+    warnings: map.rows.length === 0 ? ['The sign-in file has a header but no data rows.'] : [],
+  };
+}

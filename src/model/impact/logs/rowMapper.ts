@@ -1,0 +1,215 @@
+// Turns one record of a recognised log into a SigninRow, whatever the file's format: cells come
+// in through `get(field)`, rows out to `rows`, bad cells to `problems`, rows counted apart to the
+// log info. CSV and JSON readers share it, so both read a kind the same way.
+import { isoInstant } from '../../engine/isoInstant';
+import { FLOWS, type Flow, type Result } from '../../engine/types';
+import { parseIp } from '../../ip/ip';
+import { clientOf } from '../impactRequest';
+import type { RowProblem, SigninRow } from '../signinRows';
+import { emptyAuditEvents, noteAuditEvent } from './auditEvents';
+import { classifyMechanism, countryOf, entraFlow, isAzureDevOps, laTime } from './classify';
+import type { LogInfo } from './logInfo';
+import { noFlows, noteApart } from './logInfo';
+import { FIELD_PURPOSE, KIND_LABELS, type KindSpec, type LogField } from './logKinds';
+
+const CLIENT_APP_FLOWS = new Map<string, Flow>([
+  ['browser', 'web'],
+  ['mobile apps and desktop clients', 'oauth'],
+]);
+const CLIENT_NAMES = 'browser, git, az-cli, rest, ssh, pipeline-agent';
+
+/** Bound on each per-file cache of distinct cell texts (IPs, users, token dates). */
+const CACHE_LIMIT = 100_000;
+
+/** Computes a cell text's value once per distinct text: logs repeat a few thousand IPs and users. */
+function cached<T>(compute: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined) {
+      v = compute(text);
+      if (seen.size >= CACHE_LIMIT) seen.clear();
+      seen.set(text, v);
+    }
+    return v;
+  };
+}
+
+/** Log Analytics' own CSV time format is read only in its exports: elsewhere 3/11 is ambiguous. */
+function laReadTime(text: string): Result<string> {
+  const r = isoInstant(text);
+  return r.ok || !text.includes('/') ? r : isoInstant(laTime(text));
+}
+
+const TABLES = new Map<string, NonNullable<LogInfo['table']>>([
+  ['signinlogs', 'SigninLogs'],
+  ['aadnoninteractiveusersigninlogs', 'AADNonInteractiveUserSignInLogs'],
+  ['noninteractiveusersigninlogs', 'AADNonInteractiveUserSignInLogs'],
+]);
+
+export type Get = (field: LogField) => string | undefined;
+
+export class RowMapper {
+  readonly rows: SigninRow[] = [];
+  readonly problems: RowProblem[] = [];
+  readonly info: LogInfo;
+  readonly #spec: KindSpec;
+  readonly #nameOf: (f: LogField) => string;
+  readonly #ip = cached((t) => ({
+    text: t,
+    error: ((r) => (r.ok ? undefined : r.error))(parseIp(t)),
+  }));
+  readonly #same = cached((t) => t);
+  readonly #tokenDate = cached(isoInstant);
+  readonly #country = cached(countryOf);
+
+  /** `names`: the header (or JSON keys) as written; `index`: the name used for each field. */
+  constructor(
+    spec: KindSpec,
+    format: 'csv' | 'json',
+    names: string[],
+    used: Map<LogField, number>,
+  ) {
+    this.#spec = spec;
+    const label = KIND_LABELS[spec.kind];
+    const usedAt = new Set(used.values());
+    this.info = {
+      kind: spec.kind,
+      name: `${label.name} (${format.toUpperCase()})`,
+      format,
+      coverage: label.coverage,
+      holdsPat: spec.holdsPat,
+      used: [...used].map(([f, i]) => ({ name: names[i]!, use: FIELD_PURPOSE[f] })),
+      ignored: names.filter((_, i) => !usedAt.has(i)),
+      apart: [],
+      flows: noFlows(),
+    };
+    if (spec.kind === 'ado-audit-la') this.info.table = 'AzureDevOpsAuditing';
+    if (spec.kind === 'ado-audit' || spec.kind === 'ado-audit-la')
+      this.info.audit = emptyAuditEvents();
+    this.#nameOf = (f) => names[used.get(f)!] ?? f;
+  }
+
+  #problem(row: number, f: LogField, message: string) {
+    this.problems.push({ row, field: this.#nameOf(f), message });
+  }
+
+  /** The IP as written, with a problem noted when it does not parse. */
+  #checkIp(row: number, f: LogField, text: string): string | undefined {
+    const c = this.#ip(text);
+    if (c.error !== undefined) {
+      this.#problem(row, f, c.error);
+      return undefined;
+    }
+    return c.text;
+  }
+
+  #time(row: number, f: LogField, text: string | undefined, read: (t: string) => Result<string>) {
+    if (text === undefined) return undefined;
+    const r = read(text);
+    if (r.ok) return r.value;
+    this.#problem(row, f, r.error);
+    return undefined;
+  }
+
+  add(get: Get, row: number): void {
+    const kind = this.#spec.kind;
+    const audit = kind === 'ado-audit' || kind === 'ado-audit-la';
+    const entra = kind === 'entra-signin' || kind === 'entra-signin-la';
+    const la = kind === 'ado-audit-la' || kind === 'entra-signin-la';
+    const at = this.#time(row, 'at', get('at'), la ? laReadTime : isoInstant);
+    let flow: Flow | undefined;
+    let authorizationId: string | undefined;
+    if (audit) {
+      noteAuditEvent(this.info.audit!, get('action'), get('data'), row, at);
+      const m = classifyMechanism(get('mechanism'));
+      if ('apart' in m) {
+        const v = m.apart === 'other-mechanism' ? get('mechanism') : undefined;
+        return noteApart(this.info, m.apart, row, v);
+      }
+      flow = m.flow;
+      authorizationId = m.authorizationId;
+    } else if (entra) {
+      if (!isAzureDevOps(get('resourceId'))) return noteApart(this.info, 'other-resource', row);
+      flow = entraFlow(get('clientApp'));
+      this.#noteTable(get);
+    }
+    const ipText = entra ? (get('seenIp') ?? get('ip')) : get('ip');
+    if (ipText === undefined) {
+      if (audit || entra) return noteApart(this.info, 'no-ip', row);
+      this.#problem(row, 'ip', 'missing');
+    }
+    const ipField: LogField = entra && get('seenIp') !== undefined ? 'seenIp' : 'ip';
+    const ip = ipText === undefined ? '' : (this.#checkIp(row, ipField, ipText) ?? ipText);
+    const out: SigninRow = { row, ip };
+    if (kind === 'plain') flow = this.#plainFlow(get, row);
+    if (flow) out.flow = flow;
+    this.info.flows[flow ?? 'unset']++;
+    if (authorizationId) out.authorizationId = authorizationId;
+    const signinText = entra
+      ? get('seenIp') !== undefined
+        ? get('ip')
+        : undefined
+      : get('signinIp');
+    if (signinText !== undefined && signinText !== ipText) {
+      const f: LogField = entra ? 'ip' : 'signinIp';
+      const s = this.#checkIp(row, f, signinText);
+      if (s !== undefined) out.signinIp = s;
+    }
+    const user = get('user');
+    if (user !== undefined) out.user = this.#same(user);
+    if (at !== undefined) out.at = at;
+    const created = this.#time(row, 'tokenCreated', get('tokenCreated'), this.#tokenDate);
+    if (created !== undefined) out.tokenCreated = created;
+    const country = get('country') ?? get('location');
+    if (country !== undefined) {
+      const cc =
+        get('country') !== undefined ? this.#plainCountry(row, country) : this.#country(country);
+      if (cc) out.country = cc;
+    }
+    const client = get('client') ?? get('clientApp');
+    if (client !== undefined) {
+      out.client = this.#same(client);
+      if (get('client') !== undefined && clientOf(client) === undefined)
+        this.#problem(row, 'client', `"${client}" is not one of ${CLIENT_NAMES}; ignored`);
+    }
+    this.rows.push(out);
+  }
+
+  #plainFlow(get: Get, row: number): Flow | undefined {
+    const text = get('flow');
+    if (text !== undefined) {
+      const f = FLOWS.find((x) => x === text.toLowerCase());
+      if (!f) this.#problem(row, 'flow', `"${text}" is not one of ${FLOWS.join(', ')}`);
+      return f;
+    }
+    return CLIENT_APP_FLOWS.get(get('clientApp')?.toLowerCase() ?? '');
+  }
+
+  #plainCountry(row: number, text: string): string | undefined {
+    if (/^[A-Za-z]{2}$/.test(text)) return text.toUpperCase();
+    this.#problem(row, 'country', `"${text}" is not a two-letter country code (ISO 3166)`);
+    return undefined;
+  }
+
+  #tableNoted = false;
+
+  /** Interactive or not, from the first row that says (Log Analytics' Type, or isInteractive). */
+  #noteTable(get: Get) {
+    if (this.#tableNoted) return;
+    const t = TABLES.get(get('table')?.toLowerCase() ?? '');
+    const i = get('interactive')?.toLowerCase();
+    const interactive = i === 'true' ? true : i === 'false' ? false : undefined;
+    if (!t && interactive === undefined) return;
+    this.#tableNoted = true;
+    const format = this.info.format.toUpperCase();
+    if (this.#spec.kind === 'entra-signin-la') {
+      const table = t ?? (interactive ? 'SigninLogs' : 'AADNonInteractiveUserSignInLogs');
+      this.info.table = table;
+      this.info.name = `Log Analytics export of ${table} (${format})`;
+    } else {
+      const which = interactive === false || t === 'AADNonInteractiveUserSignInLogs';
+      this.info.name = `${KIND_LABELS[this.#spec.kind].name}, ${which ? 'non-interactive' : 'interactive'} (${format})`;
+    }
+  }
+}

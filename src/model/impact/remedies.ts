@@ -1,0 +1,122 @@
+// Remedies for refused traffic: group it by address block (/24 for IPv4, /48 for IPv6) and
+// suggest adding a block to the named location that the refusing policy excludes, with the Graph
+// body that makes the change (PATCH /identity/conditionalAccess/namedLocations/{id}).
+import { parseCidr } from '../ip/ip';
+import type { ImpactGroup, ImpactReport } from './impactTypes';
+import type { NamedLocation, World } from '../engine/types';
+
+export interface BlockGroup {
+  /** "20.42.0.0/24". */
+  block: string;
+  count: number;
+  newlyBlocked: number;
+  /** Addresses seen in the block, most refused first. */
+  ips: string[];
+  /** The policies that refused it, most often first. */
+  policyIds: string[];
+}
+
+/** The /24 (IPv4), /48 (IPv6) or /120 (IPv4-mapped IPv6) block of an address. */
+export function blockOf(ip: string): string | undefined {
+  const mapped = /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip);
+  const prefix = ip.includes(':') ? (mapped ? 120 : 48) : 24;
+  const c = parseCidr(`${ip}/${prefix}`);
+  return c.ok ? c.value.cidr : undefined;
+}
+
+export function groupByBlock(byIp: readonly ImpactGroup[]): BlockGroup[] {
+  const blocks = new Map<string, BlockGroup>();
+  for (const g of byIp) {
+    const block = blockOf(g.key);
+    if (!block) continue;
+    let b = blocks.get(block);
+    if (!b) {
+      b = { block, count: 0, newlyBlocked: 0, ips: [], policyIds: [] };
+      blocks.set(block, b);
+    }
+    b.count += g.count;
+    b.newlyBlocked += g.newlyBlocked;
+    b.ips.push(g.key);
+    for (const d of g.deciders)
+      if (d.policyId && !b.policyIds.includes(d.policyId)) b.policyIds.push(d.policyId);
+  }
+  return [...blocks.values()].sort(
+    (a, b) => b.newlyBlocked - a.newlyBlocked || b.count - a.count || (a.block < b.block ? -1 : 1),
+  );
+}
+
+export interface Remedy {
+  block: string;
+  locationId: string;
+  locationName: string;
+  /** Rows of this block refused with the policy on, and of those newly. */
+  count: number;
+  newlyBlocked: number;
+  /** "Add 20.42.0.0/24 to named location Offices". */
+  label: string;
+}
+
+/** The IP named location a policy lets through: the first it excludes (or a trusted one). */
+function exemptLocation(world: World, policyId: string): NamedLocation | undefined {
+  const p = world.policies.find((x) => x.id === policyId);
+  const ip = (l: NamedLocation | undefined) => (l && l.kind === 'ip' ? l : undefined);
+  for (const ref of p?.locations?.excludeLocations ?? []) {
+    if (ref === 'AllTrusted') {
+      const t = world.locations.find((l) => l.kind === 'ip' && l.isTrusted);
+      if (t) return t;
+    }
+    const l = ip(world.locations.find((x) => x.id === ref));
+    if (l) return l;
+  }
+  return undefined;
+}
+
+/** At most `limit` remedies, for the blocks with the most refused rows. */
+export function suggestRemedies(report: ImpactReport, world: World, limit = 5): Remedy[] {
+  const out: Remedy[] = [];
+  for (const b of groupByBlock(report.byIp)) {
+    if (out.length >= limit || b.newlyBlocked === 0) break;
+    const loc = b.policyIds.map((id) => exemptLocation(world, id)).find(Boolean);
+    if (!loc) continue;
+    out.push({
+      block: b.block,
+      locationId: loc.id,
+      locationName: loc.displayName,
+      count: b.count,
+      newlyBlocked: b.newlyBlocked,
+      label: `Add ${b.block} to named location ${loc.displayName}`,
+    });
+  }
+  return out;
+}
+
+/** The world with `block` added to the named location (a copy; the original is untouched). */
+export function applyRemedy(world: World, r: Pick<Remedy, 'block' | 'locationId'>): World {
+  return {
+    ...world,
+    locations: world.locations.map((l) =>
+      l.id === r.locationId && !l.ipRanges.includes(r.block)
+        ? { ...l, ipRanges: [...l.ipRanges, r.block] }
+        : l,
+    ),
+  };
+}
+
+/**
+ * The body of PATCH /identity/conditionalAccess/namedLocations/{id}: Graph replaces ipRanges
+ * whole, so the body carries every range the location had plus the new one.
+ */
+export function namedLocationPatch(loc: NamedLocation, add: readonly string[]): object {
+  const ranges = [...loc.ipRanges, ...add.filter((c) => !loc.ipRanges.includes(c))];
+  return {
+    '@odata.type': '#microsoft.graph.ipNamedLocation',
+    displayName: loc.displayName,
+    isTrusted: loc.isTrusted,
+    ipRanges: ranges.map((cidrAddress) => ({
+      '@odata.type': cidrAddress.includes(':')
+        ? '#microsoft.graph.iPv6CidrRange'
+        : '#microsoft.graph.iPv4CidrRange',
+      cidrAddress,
+    })),
+  };
+}

@@ -1,0 +1,254 @@
+// Every kind of log the impact analysis reads, from small fixtures shaped like the real exports
+// (header quirks included): which kind, which flows, what is counted apart, which columns.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  classifyMechanism,
+  countryOf,
+  entraFlow,
+  laTime,
+} from '../../src/model/impact/logs/classify';
+import { readSigninRows, type SigninImport } from '../../src/model/impact/signinRows';
+
+const read = (name: string): SigninImport => {
+  const r = readSigninRows(
+    readFileSync(new URL(`../fixtures/logs/${name}`, import.meta.url), 'utf8'),
+  );
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+describe('recognises each log by its header or fields', () => {
+  it.each<
+    [string, string, string, string | undefined, Record<string, number>, Record<string, number[]>]
+  >([
+    [
+      'ado-audit.csv',
+      'ado-audit',
+      'Azure DevOps audit export (CSV)',
+      undefined,
+      { pat: 4, ssh: 1, web: 3 },
+      { 'service-principal': [7], 'session-token': [8], 'no-mechanism': [9] },
+    ],
+    [
+      'ado-audit.json',
+      'ado-audit',
+      'Azure DevOps audit export (JSON)',
+      undefined,
+      { pat: 4, ssh: 1, web: 3 },
+      { 'service-principal': [6], 'session-token': [7], 'no-mechanism': [8] },
+    ],
+    [
+      'la-azuredevopsauditing.csv',
+      'ado-audit-la',
+      'Log Analytics export of AzureDevOpsAuditing (CSV)',
+      'AzureDevOpsAuditing',
+      { pat: 4, ssh: 1, web: 3 },
+      { 'service-principal': [7], 'session-token': [8], 'no-mechanism': [9] },
+    ],
+    [
+      'entra-signin.csv',
+      'entra-signin',
+      'Entra sign-in export (CSV)',
+      undefined,
+      { web: 4, oauth: 1 },
+      { 'other-resource': [6] },
+    ],
+    [
+      'entra-signin-noninteractive.json',
+      'entra-signin',
+      'Entra sign-in export, non-interactive (JSON)',
+      undefined,
+      { oauth: 2 },
+      { 'other-resource': [3] },
+    ],
+    [
+      'la-signinlogs.csv',
+      'entra-signin-la',
+      'Log Analytics export of SigninLogs (CSV)',
+      'SigninLogs',
+      { web: 3 },
+      { 'other-resource': [5] },
+    ],
+    [
+      'la-aadnoninteractive.csv',
+      'entra-signin-la',
+      'Log Analytics export of AADNonInteractiveUserSignInLogs (CSV)',
+      'AADNonInteractiveUserSignInLogs',
+      { oauth: 2 },
+      {},
+    ],
+    [
+      'plain.csv',
+      'plain',
+      'CSV with an ip column (CSV)',
+      undefined,
+      { pat: 2, ssh: 1, unset: 2 },
+      {},
+    ],
+  ])('%s', (file, kind, name, table, flows, apart) => {
+    const { log, rows } = read(file);
+    expect(log).toMatchObject({ kind, name });
+    expect(log!.table).toBe(table);
+    const all = { web: 0, pat: 0, ssh: 0, oauth: 0, unset: 0, ...flows };
+    expect(log!.flows).toEqual(all);
+    expect(Object.fromEntries(log!.apart.map((a) => [a.reason, a.rows]))).toEqual(apart);
+    const counted = rows.reduce<Record<string, number>>(
+      (m, r) => ((m[r.flow ?? 'unset'] = (m[r.flow ?? 'unset'] ?? 0) + 1), m),
+      {},
+    );
+    expect(counted).toEqual(flows);
+  });
+
+  it('never reads an Entra or Log Analytics sign-in row as a PAT or SSH', () => {
+    for (const f of [
+      'entra-signin.csv',
+      'entra-signin-noninteractive.json',
+      'la-signinlogs.csv',
+      'la-aadnoninteractive.csv',
+    ]) {
+      const { log, rows } = read(f);
+      expect(log!.holdsPat).toBe(false);
+      expect(rows.every((r) => r.flow === 'web' || r.flow === 'oauth')).toBe(true);
+    }
+  });
+});
+
+describe('the Entra portal CSV and its quirks', () => {
+  const { log, rows } = read('entra-signin.csv');
+  it('matches "Resource ID " with its trailing space, and lists the columns as written', () => {
+    expect(log!.used.map((c) => c.name)).toEqual([
+      'Date (UTC)',
+      'Username',
+      'IP address',
+      'IP address (seen by resource)',
+      'Client app',
+      'Resource ID ',
+      'Location',
+    ]);
+    expect(log!.ignored).toContain('Application ID ');
+    expect(log!.ignored).toContain('Autonomous system  number');
+    expect(log!.ignored.filter((c) => c === 'Incoming token type')).toHaveLength(2);
+  });
+  it('takes the IP seen by resource as the IP reaching Azure DevOps, and Location as the country', () => {
+    expect(rows.find((r) => r.user === 'bruno.silva@contoso.com')).toMatchObject({
+      ip: '20.42.0.61',
+      signinIp: '198.51.100.18',
+      country: 'PT',
+      flow: 'web',
+    });
+  });
+});
+
+describe('the audit export dates PATs and the org policy (R12)', () => {
+  it.each(['ado-audit.csv', 'ado-audit.json', 'la-azuredevopsauditing.csv'])('%s', (file) => {
+    const { log, rows } = read(file);
+    expect(log!.audit!.policySwitches).toEqual([
+      expect.objectContaining({ at: '2025-11-03T15:00:00.000Z', value: 'on' }),
+    ]);
+    const dana = rows.find((r) => r.user === 'dana.okafor@contoso.com' && r.flow === 'pat');
+    expect(dana?.tokenCreated).toBe('2025-10-20T10:12:00.000Z');
+    const bot = rows.filter((r) => r.user === 'ci-bot@contoso.com');
+    expect(bot.map((r) => [r.ip, r.tokenCreated])).toEqual([
+      ['20.42.0.17', '2025-11-03T16:05:00.000Z'],
+      ['20.42.0.23', '2025-11-03T16:05:00.000Z'],
+    ]);
+    // A PAT whose creation is not in the export gets no date (it counts as new, R12).
+    expect(
+      rows.find((r) => r.user === 'alice.jansen@contoso.com' && r.flow === 'pat')?.tokenCreated,
+    ).toBeUndefined();
+  });
+});
+
+describe('a plain CSV honours flow, client, user, time and country, and reports unknown values', () => {
+  const { log, problems } = read('plain.csv');
+  it('uses and ignores columns', () => {
+    expect(log!.used.map((c) => c.name).sort()).toEqual([
+      'client',
+      'country',
+      'flow',
+      'ip',
+      'user',
+      'when',
+    ]);
+    expect(log!.ignored).toEqual(['note']);
+  });
+  it('reports each unknown value with its row and column', () => {
+    expect(problems.map((p) => [p.row, p.field])).toEqual([
+      [5, 'flow'],
+      [5, 'country'],
+      [5, 'client'],
+      [6, 'when'],
+    ]);
+  });
+});
+
+describe('a file of no known kind', () => {
+  it.each([
+    ['unknown.csv', 'Name,Email,Department\nA,a@x,b\n', /"Name", "Email", "Department"/],
+    ['JSON objects without log fields', '[{"name":"a"}]', /entries have "name"/],
+  ])('%s names the columns it needed', (_n, text, found) => {
+    const r = readSigninRows(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error).toMatch(/Timestamp, ActorUPN, IpAddress, AuthenticationMechanism/);
+    expect(r.error).toMatch(/Date \(UTC\), IP address/);
+    expect(r.error).toMatch(/TimeGenerated, UserPrincipalName, IPAddress/);
+    expect(r.error).toMatch(/"ip" column/);
+    expect(r.error).toMatch(found);
+  });
+  it.each([
+    ['broken JSON', '[{"a":', /not valid JSON/],
+    ['an empty JSON list', '[]', /no log entries/],
+    ['a list of numbers', '[1,2]', /Entry 1 is not an object/],
+  ])('%s', (_n, text, error) => {
+    const r = readSigninRows(text);
+    expect(!r.ok && r.error).toMatch(error);
+  });
+});
+
+describe('classification of one cell', () => {
+  it.each<[string | undefined, object]>([
+    [
+      'PAT_Unscoped authorizationId: 7D0B2F5E-3c41-4a8e-9f21-6b5c0e8d1a42',
+      { flow: 'pat', authorizationId: '7d0b2f5e-3c41-4a8e-9f21-6b5c0e8d1a42' },
+    ],
+    ['PAT_Scoped', { flow: 'pat' }],
+    ['SSH', { flow: 'ssh' }],
+    ['AAD', { flow: 'web' }],
+    ['AAD_Cookie', { flow: 'web' }],
+    ['S2S_ServicePrincipal', { apart: 'service-principal' }],
+    ['SessionToken_Unscoped authorizationId: 4f1e', { apart: 'session-token' }],
+    ['UserAuthToken', { apart: 'other-mechanism' }],
+    [undefined, { apart: 'no-mechanism' }],
+  ])('AuthenticationMechanism %s', (text, expected) => {
+    expect(classifyMechanism(text)).toEqual(expected);
+  });
+  it.each([
+    ['Browser', 'web'],
+    ['Mobile Apps and Desktop clients', 'oauth'],
+    ['Other clients', 'oauth'],
+    ['Exchange ActiveSync', 'oauth'],
+    [undefined, 'oauth'],
+  ])('Client app %s', (text, flow) => {
+    expect(entraFlow(text)).toBe(flow);
+  });
+  it.each([
+    ['Amsterdam, Noord-Holland, NL', 'NL'],
+    ['NL', 'NL'],
+    ['{"city":"Lisbon","countryOrRegion":"PT"}', 'PT'],
+    ['Somewhere', undefined],
+    ['{broken', undefined],
+  ])('Location %s', (text, cc) => {
+    expect(countryOf(text)).toBe(cc);
+  });
+  it.each([
+    ['11/4/2025, 9:41:07.881 AM', '2025-11-04T09:41:07.881Z'],
+    ['11/4/2025, 12:05:00.000 PM', '2025-11-04T12:05:00.000Z'],
+    ['11/4/2025, 12:05:00 AM', '2025-11-04T00:05:00.000Z'],
+    ['1/14/2026, 11:59:59.5 PM', '2026-01-14T23:59:59.500Z'],
+    ['2025-11-04T09:41:07Z', '2025-11-04T09:41:07Z'],
+  ])('Log Analytics time %s', (text, iso) => {
+    expect(laTime(text)).toBe(iso);
+  });
+});
