@@ -18,9 +18,9 @@ async function noViolations(page: Page, what: string) {
 }
 
 /** Progress that starts the lesson at its end, for the result and certificate views. */
-async function seedFinished(page: Page) {
+async function seedFinished(page: Page, right = quiz.questions.length) {
   await page.evaluate(
-    ({ chapters, key }) => {
+    ({ chapters, key, right }) => {
       const drills: Record<string, object> = {};
       chapters.forEach((n, c) => {
         for (let d = 0; d < n; d++)
@@ -31,7 +31,9 @@ async function seedFinished(page: Page) {
             reasonRight: null,
           };
       });
-      const answers = Object.fromEntries(key.map((k, q) => [q, { choice: k, correct: true }]));
+      const answers = Object.fromEntries(
+        key.map((k, q) => [q, { choice: q < right ? k : 'none', correct: q < right }]),
+      );
       localStorage.setItem(
         'pat-fence.lesson.v1',
         JSON.stringify({
@@ -42,7 +44,11 @@ async function seedFinished(page: Page) {
         }),
       );
     },
-    { chapters: drillPlan.map((c) => c.length), key: quiz.questions.map((q) => q.answer) },
+    {
+      chapters: drillPlan.map((c) => c.length),
+      key: quiz.questions.map((q) => q.answer),
+      right,
+    },
   );
 }
 
@@ -59,6 +65,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
 
     test('lesson: chapter, revealed drill, quiz feedback', async ({ page }) => {
+      test.setTimeout(60_000); // five axe runs; the machine is shared
       await page.goto('./#/lesson');
       await expect(page.getByRole('heading', { level: 2 })).toBeVisible();
       await noViolations(page, 'lesson chapter');
@@ -90,6 +97,24 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'Show certificate' }).click();
       await expect(page.getByRole('heading', { name: 'Certificate of completion' })).toBeVisible();
       await noViolations(page, 'certificate');
+    });
+
+    test('lesson: not yet passed', async ({ page }) => {
+      await page.goto('./#/lesson');
+      await seedFinished(page, 0);
+      await page.reload();
+      await expect(page.getByRole('heading', { name: 'Not yet passed' })).toBeVisible();
+      await noViolations(page, 'lesson not yet passed');
+    });
+
+    test('challenges: unsolved, hint, solved', async ({ page }) => {
+      await page.goto('./#/lab?tab=challenges');
+      await expect(page.getByRole('list', { name: 'Goal' })).toBeVisible();
+      await page.getByRole('button', { name: 'Hint' }).click();
+      await noViolations(page, 'challenge unsolved');
+      await page.getByRole('button', { name: 'Show the solution' }).click();
+      await expect(page.getByRole('status').filter({ hasText: 'Solved!' })).toBeVisible();
+      await noViolations(page, 'challenge solved');
     });
 
     test('lesson in presenter mode', async ({ page }) => {

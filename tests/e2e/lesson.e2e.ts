@@ -1,17 +1,30 @@
-// A learner completes the whole lesson and the knowledge check by keyboard alone, gets some
+// A learner completes the whole lesson, every build-the-fence challenge and the knowledge check
+// by keyboard alone, gets some
 // predictions and one answer wrong on purpose, follows the link back to a chapter, and
 // downloads a completion record whose score matches the one on screen.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { chooseRadio, focusedName, press, tabTo } from './support/keyboard';
 import { drillPlan, lesson, quiz, quizPlan, totalDrills } from './support/lessonPlan';
+import { solveAll } from './support/challengePlan';
+import { readdirSync } from 'node:fs';
+
+const CHALLENGES = readdirSync(new URL('../../scenarios/challenges/', import.meta.url))
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+  .map((f) =>
+    JSON.parse(readFileSync(new URL(`../../scenarios/challenges/${f}`, import.meta.url), 'utf8')),
+  )
+  .sort((a, b) => a.order - b.order)
+  .map((c) => c.id as string);
 
 test.use({ reducedMotion: 'reduce' });
 
 const WRONG_DRILLS = new Set(['0.0', '3.1']);
 const WRONG_QUESTION = 2;
 
-test('a learner completes the lesson and the quiz by keyboard only', async ({ page }) => {
+test('a learner completes the lesson, the challenges and the quiz by keyboard only', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -40,6 +53,16 @@ test('a learner completes the lesson and the quiz by keyboard only', async ({ pa
       await press(page, /^(Next drill|Next chapter|Start the knowledge check)$/);
     }
   }
+
+  // Before the quiz: every build-the-fence challenge, from the lesson's chapter list and back.
+  await expect(
+    page.getByRole('heading', { name: `Question 1 of ${quiz.questions.length}` }),
+  ).toBeVisible();
+  await press(page, '▣ Build the fence: challenges');
+  await expect(page.getByRole('heading', { level: 1, name: 'What-if lab' })).toBeVisible();
+  await solveAll(page, CHALLENGES);
+  await expect(page.getByText(`${CHALLENGES.length} of ${CHALLENGES.length} solved`)).toBeVisible();
+  await press(page, 'Back to the lesson');
 
   for (const [q, plan] of quizPlan.entries()) {
     await expect(

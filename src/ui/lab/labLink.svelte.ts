@@ -5,7 +5,7 @@ import { decodeSandbox, encodeSandbox } from '../../model/lab/sandboxUrl';
 import type { SandboxConfig } from '../../model/lab/sandboxTypes';
 import type { Router } from '../router.svelte';
 
-export const TABS = ['sandbox', 'import', 'impact', 'evidence'] as const;
+export const TABS = ['sandbox', 'challenges', 'import', 'impact', 'evidence'] as const;
 export type Tab = (typeof TABS)[number];
 
 export function readLink(params: URLSearchParams): {

@@ -7,7 +7,8 @@ export function focusedName(page: Page): Promise<string> {
   return page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el || el === document.body) return '';
-    const label = el.closest('label')?.textContent ?? '';
+    const label =
+      el.closest('label')?.textContent || (el as HTMLInputElement).labels?.[0]?.textContent || '';
     return (el.getAttribute('aria-label') || label || el.textContent || '')
       .replace(/\s+/g, ' ')
       .trim();
