@@ -15,6 +15,8 @@ export default defineConfig({
   root: here('./src'),
   base: './',
   publicDir: here('./static'),
+  // The dev-server end-to-end test points this at a fresh folder, as on a fresh clone.
+  ...(process.env.PAT_FENCE_CACHE_DIR ? { cacheDir: process.env.PAT_FENCE_CACHE_DIR } : {}),
   plugins: [svelte(), catalogPlugin(here('./scenarios'))],
   build: {
     outDir: here('./dist'),

@@ -1,7 +1,8 @@
 // Hash routing: `#/<view>?<params>`. The hash keeps deep links working from any base path on any
 // static host, with no server rewrite rules. Views own the meaning of their params.
 // `embed` is the player with minimal chrome, for iframes (so is any view with `embed=1`).
-export const VIEWS = ['player', 'lesson', 'lab', 'embed'] as const;
+// `#/rules/R12` is a short form of `#/rules?rule=R12` (a link to one rule on the rules page).
+export const VIEWS = ['player', 'lesson', 'lab', 'rules', 'embed'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {
@@ -30,9 +31,17 @@ export function parseHash(hash: string): Route {
     // eslint-disable-next-line svelte/prefer-svelte-reactivity
     params = new URLSearchParams();
   }
+  const slash = name.indexOf('/');
+  if (slash > 0 && name.slice(0, slash) === 'rules') {
+    if (!params.has('rule')) params.set('rule', name.slice(slash + 1));
+    name = 'rules';
+  }
   const known = (VIEWS as readonly string[]).includes(name);
   return { view: known ? (name as View) : 'player', params, unknown: !known };
 }
+
+/** The link to one rule on the rules page. */
+export const ruleHash = (rule: string) => `#/rules/${encodeURIComponent(rule)}`;
 
 export function formatHash(view: View, params?: URLSearchParams | Record<string, string>): string {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity

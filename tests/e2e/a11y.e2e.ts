@@ -1,5 +1,6 @@
 // WCAG 2.2 AA by axe-core on every view, in light and dark: the player with a finished play, the
-// lesson (chapter, drill revealed, quiz feedback, result, certificate, presenter mode) and the lab.
+// lesson (chapter, drill revealed, quiz feedback, result, certificate, presenter mode), the lab
+// and the rules page.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { drillPlan, quiz } from './support/lessonPlan';
@@ -124,6 +125,20 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.keyboard.press('ArrowRight');
       await noViolations(page, 'presenter');
     });
+
+    // axe takes a while over 25 rule entries on a busy machine.
+    for (const [hash, ready] of [
+      ['#/rules', '#rule-T2'],
+      ['#/rules/R12', '#rule-R12.selected'],
+      ['#/rules/R99', '.notice'],
+    ] as const) {
+      test(`rules and sources: ${hash}`, async ({ page }) => {
+        test.slow();
+        await page.goto(`./${hash}`);
+        await expect(page.locator(ready)).toBeVisible();
+        await noViolations(page, `rules page ${hash}`);
+      });
+    }
 
     test('what-if lab', async ({ page }) => {
       await page.goto('./#/lab');
