@@ -1,6 +1,10 @@
-// Reads the files the command line is given: a size guard before reading, and messages that name
-// the flag, the file and, for broken JSON, the line and column.
-import { readFileSync, statSync } from 'node:fs';
+// Reads the files the command line is given: a size guard before reading, the same text decoder
+// as the browser (UTF-8, UTF-16 with a BOM), folders of exports, and messages that name the flag,
+// the file and what was wrong with it.
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { decodeText } from '../model/graph/decodeText';
+import type { SourceFile } from '../model/graph/graphFiles';
 import type { Result } from '../model/engine/types';
 
 /** Larger exports are refused before they are read (real tenants' exports are a few MB). */
@@ -17,8 +21,8 @@ function describe(e: unknown): string {
   return (code && REASONS[code]) ?? (e instanceof Error ? e.message : String(e));
 }
 
-/** The text of `path`, given with `--flag`; the error reads `--flag path: reason`. */
-export function readText(flag: string, path: string): Result<string> {
+/** The bytes of one file (not a folder), with the size guard; errors read `--flag path: reason`. */
+function readBytes(flag: string, path: string): Result<Uint8Array> {
   const where = `--${flag} ${path}`;
   try {
     const stat = statSync(path);
@@ -27,34 +31,48 @@ export function readText(flag: string, path: string): Result<string> {
       const mb = (stat.size / 1024 / 1024).toFixed(0);
       return { ok: false, error: `${where}: ${mb} MB is over the 50 MB limit` };
     }
-    return { ok: true, value: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') };
+    return { ok: true, value: readFileSync(path) };
   } catch (e) {
     return { ok: false, error: `${where}: cannot read it (${describe(e)})` };
   }
 }
 
-/** 1-based line and column of a character offset. */
-function lineAndColumn(text: string, offset: number): string {
-  const before = text.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}`;
+/** The text of `path`, given with `--flag`, decoded like the browser does (UTF-8, UTF-16 + BOM). */
+export function readText(flag: string, path: string): Result<string> {
+  const bytes = readBytes(flag, path);
+  if (!bytes.ok) return bytes;
+  const text = decodeText(bytes.value);
+  return text.ok
+    ? { ok: true, value: text.value.text }
+    : { ok: false, error: `--${flag} ${path}: ${text.error}` };
 }
 
-/** JSON.parse with the position V8 reports turned into a line and column. */
-export function parseJson(flag: string, path: string, text: string): Result<unknown> {
+/**
+ * A Graph export given with `--flag`: one file, or a folder whose `.json` files are read in name
+ * order (as backup tools write one policy per file). Each file is named by its path.
+ */
+export function readSources(flag: string, path: string): Result<SourceFile[]> {
+  let names: string[];
   try {
-    return { ok: true, value: JSON.parse(text) };
+    if (!statSync(path).isDirectory()) {
+      const bytes = readBytes(flag, path);
+      return bytes.ok ? { ok: true, value: [{ name: path, bytes: bytes.value }] } : bytes;
+    }
+    names = readdirSync(path, { withFileTypes: true })
+      .filter((d) => d.isFile() && /\.json$/i.test(d.name))
+      .map((d) => d.name)
+      .sort();
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const m = /at position (\d+)/.exec(message);
-    const where = m ? ` at ${lineAndColumn(text, Number(m[1]))}` : '';
-    const reason = message.replace(/\s*in JSON at position \d+.*$/s, '').replace(/\s+/g, ' ');
-    return { ok: false, error: `--${flag} ${path}: not valid JSON${where} (${reason})` };
+    return { ok: false, error: `--${flag} ${path}: cannot read it (${describe(e)})` };
   }
-}
-
-export function readJson(flag: string, path: string): Result<unknown> {
-  const text = readText(flag, path);
-  return text.ok ? parseJson(flag, path, text.value) : text;
+  if (names.length === 0)
+    return { ok: false, error: `--${flag} ${path}: a folder with no .json files in it` };
+  const files: SourceFile[] = [];
+  for (const name of names) {
+    const file = join(path, name);
+    const bytes = readBytes(flag, file);
+    if (!bytes.ok) return bytes;
+    files.push({ name: file, bytes: bytes.value });
+  }
+  return { ok: true, value: files };
 }

@@ -1,10 +1,11 @@
-// Loads the Graph exports named on the command line into a World (without its org policy, which
-// the caller sets per evaluation), collecting import warnings for stderr.
-import { parseNamedLocations } from '../model/graph/graphLocations';
-import { crossCheck, parsePolicies } from '../model/graph/graphPolicies';
+// Loads the Graph exports named on the command line (each a file or a folder of files) into a
+// World (without its org policy, which the caller sets per evaluation), collecting import
+// warnings for stderr.
+import { importLocationFiles, importPolicyFiles, type SourceFile } from '../model/graph/graphFiles';
+import { crossCheck } from '../model/graph/graphPolicies';
 import type { ImportResult } from '../model/graph/importResult';
 import type { NamedLocation, Policy, Result } from '../model/engine/types';
-import { readJson } from './files';
+import { readSources } from './files';
 
 export interface LoadedWorld {
   locations: NamedLocation[];
@@ -16,23 +17,23 @@ export interface LoadedWorld {
 function load<T>(
   flag: string,
   path: string,
-  parse: (json: unknown) => ImportResult<T>,
+  parse: (files: SourceFile[]) => ImportResult<T>,
   warnings: string[],
 ): Result<T> {
-  const json = readJson(flag, path);
-  if (!json.ok) return json;
-  const r = parse(json.value);
-  warnings.push(...r.warnings.map((w) => `--${flag} ${path}: ${w}`));
-  return r.ok
-    ? { ok: true, value: r.value }
-    : { ok: false, error: `--${flag} ${path}: ${r.error}` };
+  const files = readSources(flag, path);
+  if (!files.ok) return files;
+  // Messages start with the file they are about (the path given, or a file in the folder).
+  const r = parse(files.value);
+  const named = (w: string) => files.value.some((f) => w.startsWith(`${f.name}: `));
+  warnings.push(...r.warnings.map((w) => `--${flag} ${named(w) ? w : `${path}: ${w}`}`));
+  return r.ok ? { ok: true, value: r.value } : { ok: false, error: `--${flag} ${r.error}` };
 }
 
 export function loadWorld(locationsFile: string, policiesFile: string): Result<LoadedWorld> {
   const warnings: string[] = [];
-  const locations = load('locations', locationsFile, parseNamedLocations, warnings);
+  const locations = load('locations', locationsFile, importLocationFiles, warnings);
   if (!locations.ok) return locations;
-  const policies = load('policies', policiesFile, parsePolicies, warnings);
+  const policies = load('policies', policiesFile, importPolicyFiles, warnings);
   if (!policies.ok) return policies;
   warnings.push(...crossCheck(locations.value, policies.value));
   return {

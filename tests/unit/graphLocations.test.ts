@@ -92,6 +92,7 @@ describe('parseNamedLocations accepts', () => {
       ipRanges: [],
       countries: ['NL'],
       includeUnknownCountriesAndRegions: true,
+      countryLookupMethod: 'clientIpAddress',
     });
   });
 
@@ -107,12 +108,6 @@ describe('parseNamedLocations warns but imports', () => {
       [ipLoc('a', v4('203.0.113.77/24'))],
       /^\[0\]\.ipRanges\[0\]\.cidrAddress: "203.0.113.77\/24" has host bits set; imported as 203.0.113.0\/24/,
     ],
-    [
-      'an IPv4 /8',
-      [ipLoc('a', v4('10.0.0.0/8'))],
-      /^\[0\]\.ipRanges\[0\]\.cidrAddress: .*refused by Entra.*R17, ENT-NET/,
-    ],
-    ['an IPv4 /0', [ipLoc('a', v4('0.0.0.0/0'))], /refused by Entra/],
     [
       'IPv6 text in an iPv4CidrRange',
       [ipLoc('a', v4('2001:db8::/48'))],
@@ -148,23 +143,18 @@ describe('parseNamedLocations warns but imports', () => {
     expect(r.warnings.some((w) => warning.test(w))).toBe(true);
   });
 
-  it('keeps an IPv4 /8 so the what-if can show it, and does not warn about /9', () => {
-    const r = parseNamedLocations([ipLoc('a', v4('10.0.0.0/8'), v4('11.0.0.0/9'))]);
-    expect(r.ok && r.value[0]!.ipRanges).toEqual(['10.0.0.0/8', '11.0.0.0/9']);
-    expect(r.warnings).toHaveLength(1);
+  it('does not warn about an IPv4 /9, the widest range Entra accepts', () => {
+    const r = parseNamedLocations([ipLoc('a', v4('11.0.0.0/9'), v6('2000::/8'))]);
+    expect(r.ok && r.value[0]!.ipRanges).toEqual(['11.0.0.0/9', '2000::/8']);
+    expect(r.warnings).toEqual([]);
   });
 
-  it('skips a named location of another kind with a warning', () => {
+  it('skips a named location of an unknown kind with a warning', () => {
     const r = parseNamedLocations({
-      value: [
-        { '@odata.type': '#microsoft.graph.compliantNetworkNamedLocation', id: 'g' },
-        ipLoc('a'),
-      ],
+      value: [{ '@odata.type': '#microsoft.graph.futureNamedLocation', id: 'g' }, ipLoc('a')],
     });
     expect(r.ok && r.value.map((l) => l.id)).toEqual(['a']);
-    expect(r.warnings[0]).toMatch(
-      /^value\[0\]: skipped "#microsoft.graph.compliantNetworkNamedLocation"/,
-    );
+    expect(r.warnings[0]).toMatch(/^value\[0\]: skipped "#microsoft.graph.futureNamedLocation"/);
   });
 });
 
@@ -173,7 +163,23 @@ describe('parseNamedLocations refuses', () => {
     ['null', null, /expected Graph output .* got null/],
     ['undefined', undefined, /expected Graph output .* got nothing/],
     ['a number', 3, /got a number/],
-    ['an object without value', { locations: [] }, /without a "value" array/],
+    [
+      'an object that is no location and has no value',
+      { locations: [] },
+      /^named locations: expected .* or one named location, got an object without @odata.type, id, .* \(it has "locations"\)$/,
+    ],
+    ['a "value" that is not an array', { value: {} }, /"value" that is not an array/],
+    [
+      'an IPv4 /8 (R17)',
+      [ipLoc('a', v4('10.0.0.0/8'))],
+      /^\[0\]\.ipRanges\[0\]\.cidrAddress: "10.0.0.0\/8" is refused: Entra accepts IPv4 ranges only with a mask longer than \/8 \(R17; \/8 spans 10.0.0.0 to 10.255.255.255\)$/,
+    ],
+    ['an IPv4 /0 (R17)', [ipLoc('a', v4('0.0.0.0/0'))], /mask longer than \/8/],
+    [
+      'an IPv4 /8 typed with host bits',
+      [ipLoc('a', v4('203.9.9.9/8'))],
+      /"203.0.0.0\/8" is refused/,
+    ],
     ['broken JSON text', '{"value": [', /not valid JSON/],
     ['a non-object item', { value: [42] }, /^value\[0\]: expected a named location object, got 42/],
     ['a missing id', { value: [{ '@odata.type': IP, ipRanges: [] }] }, /^value\[0\]\.id: missing/],

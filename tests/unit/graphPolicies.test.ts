@@ -340,7 +340,11 @@ describe('parsePolicies refuses', () => {
       five({ conditions: [] }),
       /conditions: expected an object, got \[\]/,
     ],
-    ['a missing id', five({ id: undefined }), /^value\[4\] \("Block outside HQ"\)\.id: missing$/],
+    [
+      'a missing id and no name to make one from',
+      five({ id: undefined, displayName: undefined }),
+      /^value\[4\]\.id: missing, and there is no displayName to make one from$/,
+    ],
     ['a missing state', five({ state: undefined }), /\.state: missing$/],
     [
       'an unknown state',
@@ -391,7 +395,11 @@ describe('parsePolicies refuses', () => {
       /^value\[4\] \("Block outside HQ"\)\.id: "p2" duplicates the id of value\[1\]/,
     ],
     ['a non-object item', [graphPolicy(), 'x'], /^\[1\]: expected a policy object, got "x"/],
-    ['a non-collection', { policies: [] }, /^policies: expected Graph output/],
+    [
+      'a non-collection',
+      { policies: [] },
+      /^policies: expected Graph output .* or one policy, got an object without id, /,
+    ],
   ])('%s', (_name, json, error) => {
     const r = parsePolicies(json);
     expect(r.ok).toBe(false);

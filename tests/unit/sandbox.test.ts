@@ -27,6 +27,19 @@ const DECISIONS: [string, Change, string, string | null][] = [
   ['default: external PAT, org on', (_c: SandboxConfig) => {}, 'blocked', 'VS403463'],
   ['org policy off', (c: SandboxConfig) => (c.org.on = false), 'allowed', null],
   ['PAT from HQ', (c: SandboxConfig) => (c.actor.ip = '203.0.113.9'), 'allowed', null],
+  ['PAT from the VPN (Lee)', (c: SandboxConfig) => (c.actor.ip = '198.51.100.37'), 'allowed', null],
+  [
+    'PAT from just past the VPN range',
+    (c: SandboxConfig) => (c.actor.ip = '198.51.100.128'),
+    'blocked',
+    'VS403463',
+  ],
+  [
+    'PAT from HQ over IPv6, which HQ lacks (the IPv6 gap)',
+    (c: SandboxConfig) => (c.actor.ip = '2001:db8:10::4a'),
+    'blocked',
+    'VS403463',
+  ],
   ['web from outside', (c: SandboxConfig) => (c.actor.flow = 'web'), 'blocked', 'AADSTS53003'],
   [
     'report-only',
@@ -64,6 +77,18 @@ const FIELDS: [string, Change, string, RegExp][] = [
     (c: SandboxConfig) => (c.locations[0]!.ranges = '203.0.113.0/24\n10.0.0.0/33'),
     fieldId.ranges('loc-hq'),
     /line 2: "10\.0\.0\.0\/33" is not a valid CIDR range: the prefix \/33 is out of range/,
+  ],
+  [
+    'an IPv4 /8 (R17)',
+    (c: SandboxConfig) => (c.locations[0]!.ranges = '203.0.113.0/24\n203.0.0.0/8'),
+    fieldId.ranges('loc-hq'),
+    /^line 2: "203\.0\.0\.0\/8" is refused: Entra accepts IPv4 ranges only with a mask longer than \/8 \(R17; /,
+  ],
+  [
+    'an IPv4 /0 typed with commas (R17)',
+    (c: SandboxConfig) => (c.locations[1]!.ranges = '198.51.100.0/25, 0.0.0.0/0'),
+    fieldId.ranges('loc-vpn'),
+    /^line 1: "0\.0\.0\.0\/0" is refused: Entra accepts IPv4 ranges only with a mask longer than \/8/,
   ],
   [
     'bad IP',
@@ -116,7 +141,8 @@ describe('sandbox decisions', () => {
   });
 
   it('builds Graph-shaped JSON with typed ranges', () => {
-    const g = sandboxToGraph(defaultSandbox()) as {
+    const c = edit((c) => (c.locations[0]!.ranges = '203.0.113.0/24\n2001:db8:10::/48'));
+    const g = sandboxToGraph(c) as {
       locations: { value: { ipRanges: unknown[] }[] };
     };
     expect(g.locations.value[0]!.ipRanges).toEqual([
@@ -133,10 +159,13 @@ describe('sandbox field errors', () => {
     expect(b.world).toBeUndefined();
   });
 
-  it('warns (but builds) for a range Entra would refuse', () => {
-    const b = buildSandbox(edit((c) => (c.locations[0]!.ranges = '10.0.0.0/8')));
-    expect(b.world).toBeDefined();
-    expect(b.warnings.join()).toMatch(/refused by Entra/);
+  it.each([
+    ['/9', '10.0.0.0/9', true],
+    ['/8', '10.0.0.0/8', false],
+    ['IPv6 /8', '2001:db8::/8', true],
+  ])('an IPv4 %s builds: %s', (_n, range, builds) => {
+    const b = buildSandbox(edit((c) => (c.locations[0]!.ranges = range)));
+    expect(b.world !== undefined).toBe(builds);
   });
 });
 

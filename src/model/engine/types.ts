@@ -97,13 +97,16 @@ export type AssumptionName = keyof Assumptions;
 export interface NamedLocation {
   id: string;
   displayName: string;
-  kind: 'ip' | 'country';
+  /** 'compliantNetwork': Global Secure Access traffic, which no IP address can show: matches no IP. */
+  kind: 'ip' | 'country' | 'compliantNetwork';
   isTrusted: boolean;
   /** Normalised CIDRs (host bits cleared), IPv4 and IPv6 mixed. Empty for country locations. */
   ipRanges: string[];
   /** ISO 3166 alpha-2 codes for country locations. */
   countries: string[];
   includeUnknownCountriesAndRegions: boolean;
+  /** Country locations: how Entra finds the country (Graph's default is the client IP). */
+  countryLookupMethod?: 'clientIpAddress' | 'authenticatorAppGps';
 }
 
 export type PolicyState = 'enabled' | 'disabled' | 'enabledForReportingButNotEnforced';

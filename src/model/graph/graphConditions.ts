@@ -28,10 +28,13 @@ function isSet(v: unknown): boolean {
   return true;
 }
 
-/** Reads an optional object field: absent or null gives undefined; any other non-object is an error. */
+/**
+ * Reads an optional object field. Absent, null and [] all mean "not set" (templates and some
+ * exports spell an unset condition block `[]`) and give undefined; any other non-object is an error.
+ */
 export function readObject(obj: Json, key: string, path: string, issues: Issues): Json | undefined {
   const v = obj[key];
-  if (v === undefined || v === null) return undefined;
+  if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return undefined;
   if (isRecord(v)) return v;
   issues.error(`${path}.${key}`, `expected an object, got ${show(v)}`);
   return undefined;

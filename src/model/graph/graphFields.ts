@@ -1,6 +1,7 @@
-// Shared readers for Microsoft Graph JSON exports: unwrap `{"value":[...]}` or a bare array, read
-// typed fields with errors that name their path, and collect warnings on the way.
+// Shared readers for Microsoft Graph JSON exports: unwrap `{"value":[...]}`, a bare array or a single
+// object, read typed fields with errors that name their file and path, and collect warnings.
 import type { ImportResult } from './importResult';
+import { parseJsonText } from './jsonText';
 
 export type Json = Record<string, unknown>;
 
@@ -14,15 +15,23 @@ export function show(v: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
-/** Errors and warnings found while reading one export. */
+/** `file: path: message`; a single object's fields have paths such as `.state`, shown as `state`. */
+function located(source: string, path: string, message: string): string {
+  const where = [source, path.replace(/^\./, '')].filter(Boolean).join(': ');
+  return where ? `${where}: ${message}` : message;
+}
+
+/** Errors and warnings found while reading one export (or several files of one). */
 export class Issues {
   readonly errors: string[] = [];
   readonly warnings: string[] = [];
+  /** The file being read (empty for a single anonymous export); prefixes every message. */
+  source = '';
   error(path: string, message: string): void {
-    this.errors.push(`${path}: ${message}`);
+    this.errors.push(located(this.source, path, message));
   }
   warn(path: string, message: string): void {
-    this.warnings.push(`${path}: ${message}`);
+    this.warnings.push(located(this.source, path, message));
   }
   /** The first error stands for all of them (one line for the command line), with a count. */
   finish<T>(value: T): ImportResult<T> {
@@ -33,32 +42,56 @@ export class Issues {
   }
 }
 
-export interface Collection {
-  items: unknown[];
-  /** 'value' for a Graph page, '' for a bare array: items are then `value[i]` or `[i]`. */
-  base: string;
+/** One item of an export: its value, the file it came from, and its path in that file. */
+export interface Item {
+  value: unknown;
+  source: string;
+  /** `value[3]` in a Graph page, `[3]` in a bare array, '' for a file holding one object. */
+  path: string;
 }
 
-/** Accepts parsed JSON or JSON text; `what` names the export in messages. */
-export function unwrapCollection(json: unknown, what: string): Collection | string {
-  let data = json;
-  if (typeof json === 'string') {
-    try {
-      data = JSON.parse(json.replace(/^\uFEFF/, ''));
-    } catch (e) {
-      return `${what}: not valid JSON (${(e as Error).message})`;
-    }
-  }
-  if (Array.isArray(data)) return { items: data, base: '' };
-  if (isRecord(data) && Array.isArray(data.value)) return { items: data.value, base: 'value' };
-  const got = isRecord(data)
-    ? 'an object without a "value" array'
+const shapeOf = (data: unknown): string =>
+  isRecord(data)
+    ? 'an object with a "value" that is not an array'
     : data === null
       ? 'null'
       : data === undefined
         ? 'nothing'
         : `a ${typeof data}`;
-  return `${what}: expected Graph output ({"value":[...]}) or a bare array, got ${got}`;
+
+/** What one item of an export is called, and fields one of which it must have. */
+export interface ItemShape {
+  what: string;
+  one: string;
+  keys: readonly string[];
+}
+
+/**
+ * The items of parsed JSON (or JSON text): a Graph page `{"value":[...]}`, a bare array, or one
+ * object (as backup tools write one policy per file) that has one of `shape.keys`.
+ */
+export function unwrapCollection(json: unknown, shape: ItemShape, source = ''): Item[] | string {
+  let data = json;
+  const { what, one, keys } = shape;
+  if (typeof json === 'string') {
+    const parsed = parseJsonText(json);
+    if (!parsed.ok) return `${what}: ${parsed.error}`;
+    data = parsed.value;
+  }
+  if (Array.isArray(data)) return data.map((value, i) => ({ value, source, path: `[${i}]` }));
+  if (isRecord(data) && Array.isArray(data.value))
+    return data.value.map((value, i) => ({ value, source, path: `value[${i}]` }));
+  const expected = `${what}: expected Graph output ({"value":[...]}), a bare array or ${one}`;
+  if (isRecord(data) && !('value' in data)) {
+    if (keys.some((k) => k in data)) return [{ value: data, source, path: '' }];
+    const has =
+      Object.keys(data)
+        .slice(0, 5)
+        .map((k) => show(k))
+        .join(', ') || 'nothing';
+    return `${expected}, got an object without ${keys.join(', ')} (it has ${has})`;
+  }
+  return `${expected}, got ${shapeOf(data)}`;
 }
 
 /** Reads a string field; undefined when absent or null (the caller decides if that is an error). */
@@ -123,19 +156,26 @@ export function readBoolean(
   return fallback;
 }
 
-/** Reports ids seen twice; `label` renders the path of item i. */
+/** Reports ids seen twice, across every file of the import; `label(i)` is item i's path in its file. */
 export function checkDuplicateIds(
   ids: (string | undefined)[],
+  items: Item[],
   label: (i: number) => string,
   issues: Issues,
 ): void {
   const first = new Map<string, number>();
+  const source = issues.source;
   ids.forEach((id, i) => {
     if (id === undefined) return;
     const seen = first.get(id);
-    if (seen === undefined) first.set(id, i);
-    else issues.error(`${label(i)}.id`, `${show(id)} duplicates the id of ${label(seen)}`);
+    if (seen === undefined) return void first.set(id, i);
+    issues.source = items[i]!.source;
+    const there = items[seen]!.source;
+    const other =
+      there === items[i]!.source
+        ? label(seen) || 'the object'
+        : [there, label(seen)].filter(Boolean).join(': ');
+    issues.error(`${label(i)}.id`, `${show(id)} duplicates the id of ${other}`);
   });
+  issues.source = source;
 }
-
-export const itemPath = (base: string, i: number) => `${base}[${i}]`;

@@ -1,25 +1,27 @@
 // Imports named locations exported from Microsoft Graph
-// (GET /identity/conditionalAccess/namedLocations): IP and country locations, checked the way
-// Entra would check them, with oddities (host bits, /8 or wider) kept but flagged.
+// (GET /identity/conditionalAccess/namedLocations): IP, country and compliant-network locations,
+// checked the way Entra would check them: host bits are flagged, ranges Entra refuses are refused.
 import {
   Issues,
   checkDuplicateIds,
   isRecord,
-  itemPath,
   readBoolean,
   readString,
   readStrings,
   requireString,
   show,
   unwrapCollection,
+  type Item,
   type Json,
 } from './graphFields';
 import type { ImportResult } from './importResult';
-import { entraRangeProblem, parseCidr } from '../ip/ip';
+import { ENTRA_MIN_IPV4_PREFIX, parseCidr, type Cidr } from '../ip/ip';
 import type { NamedLocation } from '../engine/types';
 
 const IP_TYPE = '#microsoft.graph.ipNamedLocation';
 const COUNTRY_TYPE = '#microsoft.graph.countryNamedLocation';
+const COMPLIANT_TYPE = '#microsoft.graph.compliantNetworkNamedLocation';
+const LOOKUP_METHODS = ['clientIpAddress', 'authenticatorAppGps'] as const;
 const RANGE_FAMILY: Record<string, 4 | 6> = {
   '#microsoft.graph.iPv4CidrRange': 4,
   '#microsoft.graph.iPv6CidrRange': 6,
@@ -32,14 +34,31 @@ function kindOf(item: Json, path: string, issues: Issues): Kind | 'skip' | undef
   const type = item['@odata.type'];
   if (type === IP_TYPE) return 'ip';
   if (type === COUNTRY_TYPE) return 'country';
+  if (type === COMPLIANT_TYPE) return 'compliantNetwork';
   if (type === undefined || type === null) {
     if ('ipRanges' in item) return 'ip';
     if ('countriesAndRegions' in item) return 'country';
+    if ('compliantNetworkType' in item) return 'compliantNetwork';
     issues.error(path, 'no @odata.type, ipRanges or countriesAndRegions: cannot tell its kind');
     return undefined;
   }
-  issues.warn(path, `skipped ${show(type)}: only IP and country named locations are simulated`);
+  issues.warn(
+    path,
+    `skipped ${show(type)}: only IP, country and compliant-network named locations are simulated`,
+  );
   return 'skip';
+}
+
+/** R17 in Entra's own words; the sandbox shows the same sentence under a ranges field. */
+export const ENTRA_IPV4_RULE = 'Entra accepts IPv4 ranges only with a mask longer than /8';
+
+/** Why Entra refuses this range (R17: IPv4 /8 or wider), or undefined. */
+export function entraRefusal(cidr: Cidr): string | undefined {
+  if (cidr.family !== 4 || cidr.prefix >= ENTRA_MIN_IPV4_PREFIX) return undefined;
+  return (
+    `${show(cidr.cidr)} is refused: ${ENTRA_IPV4_RULE} (R17; ` +
+    `/${cidr.prefix} spans ${cidr.first.text} to ${cidr.last.text})`
+  );
 }
 
 /** One `ipRanges` entry: a normalised CIDR, or undefined after recording an error. */
@@ -57,10 +76,12 @@ function readRange(range: unknown, path: string, issues: Issues): string | undef
     return undefined;
   }
   const { family, cidr, hostBitsSet } = parsed.value;
+  const refused = entraRefusal(parsed.value);
+  if (refused) {
+    issues.error(at, refused);
+    return undefined;
+  }
   if (hostBitsSet) issues.warn(at, `${show(text)} has host bits set; imported as ${cidr}`);
-  const refused = entraRangeProblem(parsed.value);
-  if (refused)
-    issues.warn(at, `${refused} (R17, ENT-NET); imported anyway so the what-if shows it`);
   const declared = RANGE_FAMILY[String(range['@odata.type'])];
   if (declared !== undefined && declared !== family) {
     issues.warn(at, `${show(text)} is an IPv${family} range in an iPv${declared}CidrRange`);
@@ -98,10 +119,28 @@ function readCountries(item: Json, path: string, issues: Issues): string[] {
       issues.error(`${path}.countriesAndRegions[${i}]`, `${show(code)} is not a two-letter code`);
     }
   });
-  if (item.countryLookupMethod === 'authenticatorAppGps') {
-    issues.warn(path, 'looks countries up by Authenticator GPS; this simulation uses the IP');
-  }
   return codes.map((c) => c.toUpperCase());
+}
+
+type LookupMethod = (typeof LOOKUP_METHODS)[number];
+
+/** `countryLookupMethod`: absent means the client IP, as in Graph. */
+function readLookup(item: Json, path: string, issues: Issues): LookupMethod {
+  const v = readString(item, 'countryLookupMethod', path, issues);
+  if (v === undefined) return 'clientIpAddress';
+  if ((LOOKUP_METHODS as readonly string[]).includes(v)) {
+    if (v === 'authenticatorAppGps')
+      issues.warn(
+        path,
+        "looks the country up from the Authenticator app's GPS: give the request the country the phone reports",
+      );
+    return v as LookupMethod;
+  }
+  issues.warn(
+    `${path}.countryLookupMethod`,
+    `${show(v)} is not ${LOOKUP_METHODS.join(' or ')}; read as clientIpAddress`,
+  );
+  return 'clientIpAddress';
 }
 
 function readLocation(
@@ -122,33 +161,58 @@ function readLocation(
     displayName = id;
   }
   if (id === undefined || kind === undefined || displayName === undefined) return undefined;
-  const ip = kind === 'ip';
-  return {
+  const loc: NamedLocation = {
     id,
     displayName,
     kind,
-    isTrusted: ip ? readBoolean(item, 'isTrusted', path, issues, false) : false,
-    ipRanges: ip ? readIpRanges(item, path, issues) : [],
-    countries: ip ? [] : readCountries(item, path, issues),
-    includeUnknownCountriesAndRegions: ip
-      ? false
-      : readBoolean(item, 'includeUnknownCountriesAndRegions', path, issues, false),
+    isTrusted: readBoolean(item, 'isTrusted', path, issues, false),
+    ipRanges: kind === 'ip' ? readIpRanges(item, path, issues) : [],
+    countries: kind === 'country' ? readCountries(item, path, issues) : [],
+    includeUnknownCountriesAndRegions:
+      kind === 'country' &&
+      readBoolean(item, 'includeUnknownCountriesAndRegions', path, issues, false),
   };
+  if (kind === 'country') {
+    loc.isTrusted = false;
+    loc.countryLookupMethod = readLookup(item, path, issues);
+  }
+  if (kind === 'compliantNetwork')
+    issues.warn(
+      path,
+      `${show(displayName)} is a Global Secure Access compliant network: it is recognised by ` +
+        'the traffic path, never by an IP address, so here it matches no request; policies ' +
+        'that exclude it apply everywhere',
+    );
+  return loc;
 }
 
-/** Parses Graph named locations (`{"value":[...]}`, a bare array, or that JSON as text). */
-export function parseNamedLocations(json: unknown): ImportResult<NamedLocation[]> {
-  const collection = unwrapCollection(json, 'named locations');
-  if (typeof collection === 'string') return { ok: false, error: collection, warnings: [] };
-  const { items, base } = collection;
-  const issues = new Issues();
+export const LOCATION_SHAPE = {
+  what: 'named locations',
+  one: 'one named location',
+  keys: ['@odata.type', 'id', 'displayName', 'ipRanges', 'countriesAndRegions'],
+} as const;
+
+/** Reads the items of one or more files into named locations (errors and warnings in `issues`). */
+export function readLocationItems(items: Item[], issues: Issues): NamedLocation[] {
   const locations: NamedLocation[] = [];
-  const ids: (string | undefined)[] = [];
-  items.forEach((item, i) => {
-    const loc = readLocation(item, itemPath(base, i), issues);
-    ids.push(isRecord(item) && typeof item.id === 'string' ? item.id : undefined);
+  const source = issues.source;
+  for (const item of items) {
+    issues.source = item.source;
+    const loc = readLocation(item.value, item.path, issues);
     if (loc !== undefined && loc !== 'skip') locations.push(loc);
-  });
-  checkDuplicateIds(ids, (i) => itemPath(base, i), issues);
-  return issues.finish(locations);
+  }
+  issues.source = source;
+  const ids = items.map(({ value: v }) =>
+    isRecord(v) && typeof v.id === 'string' ? v.id : undefined,
+  );
+  checkDuplicateIds(ids, items, (i) => items[i]!.path, issues);
+  return locations;
+}
+
+/** Parses Graph named locations (`{"value":[...]}`, a bare array, one object, or that JSON as text). */
+export function parseNamedLocations(json: unknown): ImportResult<NamedLocation[]> {
+  const items = unwrapCollection(json, LOCATION_SHAPE);
+  if (typeof items === 'string') return { ok: false, error: items, warnings: [] };
+  const issues = new Issues();
+  return issues.finish(readLocationItems(items, issues));
 }

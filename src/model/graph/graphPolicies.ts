@@ -6,13 +6,13 @@ import {
   Issues,
   checkDuplicateIds,
   isRecord,
-  itemPath,
   readBoolean,
   readString,
   readStrings,
   requireString,
   show,
   unwrapCollection,
+  type Item,
   type Json,
 } from './graphFields';
 import type { ImportResult } from './importResult';
@@ -85,24 +85,72 @@ function readSignInFrequency(
 }
 
 /** `value[4] ("Block outside HQ")`: the index finds the policy, the name tells which it is. */
-function policyPath(index: string, item: unknown): string {
-  const name = isRecord(item) && typeof item.displayName === 'string' ? item.displayName : '';
-  return name ? `${index} (${show(name)})` : index;
+function policyPath(item: Item): string {
+  const v = item.value;
+  const name = isRecord(v) && typeof v.displayName === 'string' ? v.displayName : '';
+  // A file holding one policy is named by the file; its fields need no index.
+  return name && item.path ? `${item.path} (${show(name)})` : item.path;
 }
 
-function readPolicy(item: unknown, path: string, issues: Issues): Policy | undefined {
+/** A stable id from a display name: lower case, ASCII letters and digits, dashes. */
+export function slugOf(name: string): string {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return slug || 'policy';
+}
+
+/** `slug`, or `slug-2`, `slug-3`… whichever is not taken yet (and takes it). */
+function uniqueId(slug: string, taken: Set<string>): string {
+  let id = slug;
+  for (let n = 2; taken.has(id); n++) id = `${slug}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+/** The id, or for a template without one an id made from its display name (with a warning). */
+function readId(item: Json, path: string, issues: Issues, taken: Set<string>): string | undefined {
+  if (item.id !== undefined && item.id !== null && item.id !== '')
+    return requireString(item, 'id', path, issues);
+  const name = typeof item.displayName === 'string' ? item.displayName.trim() : '';
+  if (!name) {
+    issues.error(`${path}.id`, 'missing, and there is no displayName to make one from');
+    return undefined;
+  }
+  const id = uniqueId(slugOf(name), taken);
+  issues.warn(
+    `${path}.id`,
+    `missing (as in a template); using ${show(id)}, made from the display name`,
+  );
+  return id;
+}
+
+function readPolicy(
+  item: unknown,
+  path: string,
+  issues: Issues,
+  taken: Set<string>,
+): Policy | undefined {
   if (!isRecord(item)) {
     issues.error(path, `expected a policy object, got ${show(item)}`);
     return undefined;
   }
-  const id = requireString(item, 'id', path, issues);
+  const id = readId(item, path, issues, taken);
   let displayName = readString(item, 'displayName', path, issues);
   if ((item.displayName === undefined || item.displayName === null) && id !== undefined) {
     issues.warn(`${path}.displayName`, `missing; using the id ${show(id)}`);
     displayName = id;
   }
   const state = readState(item, path, issues);
-  const cond = readObject(item, 'conditions', path, issues);
+  // An empty list is "not set" for a condition block, but a policy cannot lack all conditions.
+  const cond = Array.isArray(item.conditions)
+    ? void issues.error(`${path}.conditions`, `expected an object, got ${show(item.conditions)}`)
+    : readObject(item, 'conditions', path, issues);
   if (cond === undefined && (item.conditions === undefined || item.conditions === null)) {
     issues.error(`${path}.conditions`, 'missing');
   }
@@ -115,27 +163,64 @@ function readPolicy(item: unknown, path: string, issues: Issues): Policy | undef
   return policy;
 }
 
-/** Parses Graph Conditional Access policies (`{"value":[...]}`, a bare array, or that JSON as text). */
-export function parsePolicies(json: unknown): ImportResult<Policy[]> {
-  const collection = unwrapCollection(json, 'policies');
-  if (typeof collection === 'string') return { ok: false, error: collection, warnings: [] };
-  const { items, base } = collection;
-  const issues = new Issues();
+export const POLICY_SHAPE = {
+  what: 'policies',
+  one: 'one policy',
+  keys: ['id', 'displayName', 'state', 'conditions', 'grantControls'],
+} as const;
+
+/** Reads the items of one or more files into policies (errors and warnings in `issues`). */
+export function readPolicyItems(items: Item[], issues: Issues): Policy[] {
+  const ids = items.map(({ value: v }) =>
+    isRecord(v) && typeof v.id === 'string' ? v.id : undefined,
+  );
+  // Ids made for templates must not collide with any real id, wherever it appears.
+  const taken = new Set(ids.filter((id): id is string => id !== undefined));
+  const paths = items.map(policyPath);
   const policies: Policy[] = [];
-  const paths = items.map((item, i) => policyPath(itemPath(base, i), item));
+  const source = issues.source;
   items.forEach((item, i) => {
-    const policy = readPolicy(item, paths[i]!, issues);
+    issues.source = item.source;
+    const policy = readPolicy(item.value, paths[i]!, issues, taken);
     if (policy) policies.push(policy);
   });
-  const ids = items.map((it) => (isRecord(it) && typeof it.id === 'string' ? it.id : undefined));
-  checkDuplicateIds(ids, (i) => paths[i]!, issues);
-  return issues.finish(policies);
+  issues.source = source;
+  checkDuplicateIds(ids, items, (i) => paths[i]!, issues);
+  return policies;
+}
+
+/** Parses Graph Conditional Access policies (`{"value":[...]}`, a bare array, one object, or that JSON as text). */
+export function parsePolicies(json: unknown): ImportResult<Policy[]> {
+  const items = unwrapCollection(json, POLICY_SHAPE);
+  if (typeof items === 'string') return { ok: false, error: items, warnings: [] };
+  const issues = new Issues();
+  return issues.finish(readPolicyItems(items, issues));
 }
 
 /** Location references that are keywords, not named-location ids (R17). */
 const KEYWORDS = new Set(['All', 'AllTrusted']);
 /** Graph's id for the legacy "MFA trusted IPs" location, which the namedLocations list omits. */
 const MFA_TRUSTED_IPS = '00000000-0000-0000-0000-000000000000';
+
+/**
+ * R23: `AllTrusted` also means the legacy MFA service's trusted IPs, which no Graph export holds;
+ * one warning naming the policies that use it, or undefined.
+ */
+export function allTrustedWarning(policies: Policy[]): string | undefined {
+  const users = policies.filter(
+    (p) =>
+      p.locations?.includeLocations.includes('AllTrusted') ||
+      p.locations?.excludeLocations.includes('AllTrusted'),
+  );
+  if (users.length === 0) return undefined;
+  const names = users.slice(0, 3).map((p) => show(p.displayName));
+  const more = users.length > 3 ? ` and ${users.length - 3} more` : '';
+  return (
+    `${names.join(', ')}${more} use${users.length === 1 ? 's' : ''} AllTrusted, which in Entra ` +
+    "also covers the legacy MFA service's trusted IPs; no export contains those, so here " +
+    'AllTrusted means only the imported named locations marked trusted (R23)'
+  );
+}
 
 /** Warnings for policies that reference named locations missing from `locations`. */
 export function crossCheck(locations: NamedLocation[], policies: Policy[]): string[] {

@@ -1,7 +1,7 @@
 // Turns the sandbox form into what the engine needs: Graph-shaped JSON (through the same import
 // as real exports), a World, the actor's AccessRequest, and a message per invalid field, keyed
 // by the field's id so the form can show it next to the field.
-import { parseNamedLocations } from '../graph/graphLocations';
+import { entraRefusal, parseNamedLocations } from '../graph/graphLocations';
 import { parsePolicies } from '../graph/graphPolicies';
 import { parseCidr, parseIp } from '../ip/ip';
 import { isoInstant } from '../engine/isoInstant';
@@ -18,14 +18,15 @@ export const fieldId = {
   enabledAt: 'sb-org-enabledAt',
 };
 
-/** One message for a ranges field: every bad line, numbered. */
+/** One message for a ranges field: every bad line, numbered, including ranges Entra refuses (R17). */
 function rangesProblem(text: string): string | undefined {
   const bad: string[] = [];
   text.split('\n').forEach((line, i) => {
     for (const part of line.split(',')) {
       if (part.trim() === '') continue;
       const r = parseCidr(part);
-      if (!r.ok) bad.push(`line ${i + 1}: ${r.error}`);
+      const refused = r.ok ? entraRefusal(r.value) : r.error;
+      if (refused) bad.push(`line ${i + 1}: ${refused}`);
     }
   });
   return bad.length ? bad.join('; ') : undefined;
