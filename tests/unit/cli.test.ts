@@ -3,7 +3,9 @@
 // input answered with exit 2 and one line on stderr. Mostly in-process through main(); a few
 // real child processes prove the entry point.
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseArgs } from '../../src/cli/args';
@@ -12,6 +14,9 @@ import type { Decision, RuleId } from '../../src/model/engine/types';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const F = 'tests/fixtures/cli';
+const REAL = 'tests/fixtures/graph-real';
+/** The one warning an import that uses AllTrusted gives (R23); nothing else on stderr. */
+const ONLY_ALLTRUSTED = /^warning: --policies [^\n]*uses AllTrusted[^\n]*\(R23\)\n$/;
 const AT = '2026-11-01T10:00:00Z';
 const HOME = '100.64.12.7';
 const HQ = '203.0.113.10';
@@ -581,7 +586,11 @@ const badInputs: [string, string[], string[]][] = [
     single(`${F}/no-such-file.json`, 'on', '--flow', 'pat', '--ip', HOME),
     ['--policies', 'no-such-file.json', 'no such file'],
   ],
-  ['a directory', single(F, 'on', '--flow', 'pat', '--ip', HOME), ['--policies', F, 'directory']],
+  [
+    'a folder without .json files',
+    single(`${REAL}/not-json`, 'on', '--flow', 'pat', '--ip', HOME),
+    ['--policies', 'not-json', 'a folder with no .json files in it'],
+  ],
   [
     'broken JSON',
     single(`${F}/broken-json.txt`, 'on', '--flow', 'pat', '--ip', HOME),
@@ -608,7 +617,7 @@ const badInputs: [string, string[], string[]][] = [
       'package.json',
       ...single(POLICIES.block, 'on', '--flow', 'pat', '--ip', HOME).slice(2),
     ],
-    ['--locations package.json', '"value" array'],
+    ['--locations package.json', 'or one named location, got an object without @odata.type'],
   ],
   [
     'CSV without an IP column',
@@ -701,7 +710,7 @@ describe('whatif --batch', () => {
   it('counts outcomes with the policy off and on; a bad row is a problem, not a failure', () => {
     const r = run(batch('off', '--validation-enabled-at', '2026-01-01', '--json'));
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toMatch(ONLY_ALLTRUSTED);
     const b = batchJson(r);
     expect(b.current).toBe('off');
     expect(b.summary).toEqual({
@@ -799,7 +808,7 @@ describe('whatif as a child process (the real entry point)', () => {
   it('prints the --json decision and exits 0', () => {
     const r = spawn([...single(POLICIES.block, 'on', '--flow', 'pat', '--ip', HOME), '--json']);
     expect(r.status).toBe(0);
-    expect(r.stderr).toBe('');
+    expect(r.stderr).toMatch(ONLY_ALLTRUSTED);
     expect(JSON.parse(r.stdout)).toMatchObject({
       outcome: 'blocked',
       status: 403,
@@ -836,4 +845,147 @@ describe('whatif as a child process (the real entry point)', () => {
     );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   }, 30_000);
+});
+
+describe('whatif: real exports as they are (UTF-16, folders, one object per file, templates)', () => {
+  const LOCS = `${REAL}/locations-backup`;
+  const POLS = `${REAL}/policies-backup`;
+  const PAGE16 = `${REAL}/locations-powershell-utf16le.json`;
+  const decideWith = (locations: string, policies: string, ip: string) =>
+    run([
+      '--locations',
+      locations,
+      '--policies',
+      policies,
+      '--validation',
+      'on',
+      '--flow',
+      'pat',
+      '--ip',
+      ip,
+      '--at',
+      AT,
+      '--json',
+    ]);
+  it.each([
+    ['folder + folder, PAT from home', LOCS, POLS, HOME, 'blocked', 403, 'VS403463'],
+    ['folder + folder, Lee on the VPN', LOCS, POLS, '198.51.100.37', 'allowed', 200, null],
+    ['folder + folder, HQ over IPv6', LOCS, POLS, '2001:db8:10::4a', 'allowed', 200, null],
+    ['UTF-16 LE page + folder, PAT from home', PAGE16, POLS, HOME, 'blocked', 403, 'VS403463'],
+    ['UTF-16 LE page + folder, PAT from HQ', PAGE16, POLS, HQ, 'allowed', 200, null],
+  ])('%s: %s', (_name, locations, policies, ip, outcome, status, code) => {
+    const r = decideWith(locations, policies, ip);
+    expect(r.code).toBe(0);
+    expect(json(r)).toMatchObject({ outcome, status, code });
+    // Policies from three one-object files, in name order, with their own ids.
+    expect(json(r).policies.map((p) => p.displayName.slice(0, 5))).toEqual([
+      'CA010',
+      'CA020',
+      'CA030',
+    ]);
+  });
+
+  it('the stderr warnings name the file: compliant network once, AllTrusted once (R23)', () => {
+    const lines = decideWith(LOCS, POLS, HOME).stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(
+      /^warning: --locations tests\/fixtures\/graph-real\/locations-backup\/compliant-network\.json: "All Compliant Network locations" is a Global Secure Access compliant network: .* matches no request/,
+    );
+    expect(lines[1]).toMatch(
+      /^warning: --policies .*policies-backup: "CA010 .*" uses AllTrusted.*\(R23\)$/,
+    );
+    // Excluding the compliant network is understood: no "not among the imported locations".
+    expect(lines.join()).not.toMatch(/not among the imported locations/);
+  });
+
+  it('a template with [] and null conditions and no id imports, with an id made from its name', () => {
+    const r = decideWith(`${REAL}/locations-utf16be.json`, `${REAL}/template-no-id.json`, HOME);
+    expect(r.code).toBe(0);
+    expect(json(r).policies.map((p) => p.id)).toEqual(['block-legacy-authentication-template']);
+    expect(r.stderr).toMatch(
+      /warning: --policies tests\/fixtures\/graph-real\/template-no-id\.json: id: missing \(as in a template\); using "block-legacy-authentication-template", made from the display name\n/,
+    );
+    expect(r.stderr).toMatch(
+      /locations-utf16be\.json: \[0\]: looks the country up from the Authenticator app's GPS/,
+    );
+  });
+
+  const tmp = mkdtempSync(join(tmpdir(), 'pat-fence-real-'));
+  const folder = (name: string, files: Record<string, string | Uint8Array>) => {
+    const dir = join(tmp, name);
+    mkdirSync(dir, { recursive: true });
+    for (const [file, body] of Object.entries(files)) writeFileSync(join(dir, file), body);
+    return dir;
+  };
+  const loc = (id: string, cidr: string) =>
+    JSON.stringify({
+      '@odata.type': '#microsoft.graph.ipNamedLocation',
+      id,
+      displayName: id,
+      ipRanges: [{ cidrAddress: cidr }],
+    });
+  const utf16NoBom = new Uint8Array(Buffer.from(loc('x', '203.0.113.0/24'), 'utf16le'));
+  it.each([
+    [
+      'a /8 in one file of a folder (R17)',
+      [
+        '--locations',
+        folder('wide', { 'a.json': loc('a', '203.0.113.0/24'), 'b.json': loc('b', '203.0.0.0/8') }),
+      ],
+      /^pat-fence whatif: --locations \S+wide\/b\.json: ipRanges\[0\]\.cidrAddress: "203\.0\.0\.0\/8" is refused: Entra accepts IPv4 ranges only with a mask longer than \/8 \(R17; /,
+    ],
+    [
+      'the same id in two files',
+      [
+        '--locations',
+        folder('dup', {
+          'a.json': loc('same', '203.0.113.0/24'),
+          'b.json': loc('same', '198.51.100.0/25'),
+        }),
+      ],
+      /--locations \S+dup\/b\.json: id: "same" duplicates the id of \S+dup\/a\.json\n$/,
+    ],
+    [
+      'broken JSON in one file of a folder',
+      [
+        '--locations',
+        folder('broken', { 'a.json': loc('a', '203.0.113.0/24'), 'b.json': '{\n  "id": "a",\n}' }),
+      ],
+      /--locations \S+broken\/b\.json: not valid JSON at line 3, column 1 \(Expected double-quoted property name\)\n$/,
+    ],
+    [
+      'UTF-16 that lost its byte order mark',
+      ['--locations', folder('nobom', { 'a.json': utf16NoBom })],
+      /nobom\/a\.json: looks like UTF-16 LE text without a byte order mark; save it as UTF-8/,
+    ],
+    [
+      'Windows-1252 text',
+      ['--locations', folder('ansi', { 'a.json': new Uint8Array([0x7b, 0x22, 0xe6, 0x22, 0x7d]) })],
+      /ansi\/a\.json: not UTF-8 text \(another encoding, such as Windows-1252\?\)/,
+    ],
+    [
+      'a picture',
+      ['--locations', 'tests/fixtures/lab/screenshot.png'],
+      /--locations tests\/fixtures\/lab\/screenshot\.png: a binary file, not text\n$/,
+    ],
+  ])(
+    '%s: exit 2, one line naming the file, the path and what was expected',
+    (_n, locs, message) => {
+      const r = run([
+        ...locs,
+        '--policies',
+        `${F}/policies-block-outside.json`,
+        '--validation',
+        'on',
+        '--flow',
+        'pat',
+        '--ip',
+        HOME,
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(/^pat-fence whatif: [^\n]+\n$/);
+      expect(r.stderr).toMatch(message);
+    },
+  );
 });

@@ -67,13 +67,15 @@ export function decodeText(bytes: Uint8Array): Result<DecodedText> {
       error: `${encoding} text with an odd number of bytes: the file is cut short`,
     };
   const text = decode(body, label);
+  if (text === undefined && label !== 'utf-8')
+    return { ok: false, error: `not valid ${encoding} text (a broken surrogate pair); ${SAVE_AS}` };
   if (text === undefined || text.includes('\u0000')) {
-    const what = label === 'utf-8' ? 'UTF-8 text' : `valid ${encoding} text`;
     return {
       ok: false,
-      error: bytes.includes(0)
-        ? 'a binary file, not text'
-        : `not ${what} (another encoding, such as Windows-1252?); ${SAVE_AS}`,
+      error:
+        text !== undefined || bytes.includes(0)
+          ? 'a binary file, not text'
+          : `not UTF-8 text (another encoding, such as Windows-1252?); ${SAVE_AS}`,
     };
   }
   return { ok: true, value: { text, encoding } };

@@ -1,6 +1,6 @@
 // The `conditions` block of a Graph Conditional Access policy: who, which apps, which locations,
 // which client app types, and a short label for every condition a PAT call cannot reveal.
-import { Issues, isRecord, readStrings, show, type Json } from './graphFields';
+import { Issues, got, isRecord, readStrings, type Json } from './graphFields';
 import type { Policy } from '../engine/types';
 
 type Conditions = Pick<
@@ -36,7 +36,7 @@ export function readObject(obj: Json, key: string, path: string, issues: Issues)
   const v = obj[key];
   if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return undefined;
   if (isRecord(v)) return v;
-  issues.error(`${path}.${key}`, `expected an object, got ${show(v)}`);
+  issues.error(`${path}.${key}`, `expected an object, got ${got(v)}`);
   return undefined;
 }
 

@@ -21,6 +21,16 @@ function located(source: string, path: string, message: string): string {
   return where ? `${where}: ${message}` : message;
 }
 
+/** Windows PowerShell's ConvertTo-Json turns what lies deeper than -Depth (2 by default) into text. */
+const CUT_BY_DEPTH = /^(@\{.*\}|System\.Object\[\]|System\.Collections\.Hashtable)$/s;
+
+/** `show`, or what happened when the value is a PowerShell object cut to a string. */
+export function got(v: unknown): string {
+  if (typeof v === 'string' && CUT_BY_DEPTH.test(v))
+    return "a string cut short by PowerShell's ConvertTo-Json (its default -Depth is 2): export again with ConvertTo-Json -Depth 10";
+  return show(v);
+}
+
 /** Errors and warnings found while reading one export (or several files of one). */
 export class Issues {
   readonly errors: string[] = [];
@@ -130,7 +140,7 @@ export function readStrings(obj: Json, key: string, path: string, issues: Issues
   const v = obj[key];
   if (v === undefined || v === null) return [];
   if (!Array.isArray(v)) {
-    issues.error(`${path}.${key}`, `expected an array of strings, got ${show(v)}`);
+    issues.error(`${path}.${key}`, `expected an array of strings, got ${got(v)}`);
     return [];
   }
   const out: string[] = [];

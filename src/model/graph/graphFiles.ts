@@ -54,6 +54,7 @@ export function importPolicyFiles(files: readonly SourceFile[]): ImportResult<Po
   const items = itemsOf(files, POLICY_SHAPE, issues);
   const policies = readPolicyItems(items, issues);
   const trusted = allTrustedWarning(policies);
-  if (trusted) issues.warnings.push(trusted);
+  // One file: named like every other message; several: the warning names the policies.
+  if (trusted) issues.warnings.push(files.length === 1 ? `${files[0]!.name}: ${trusted}` : trusted);
   return issues.finish(policies);
 }

@@ -4,6 +4,7 @@
 import {
   Issues,
   checkDuplicateIds,
+  got,
   isRecord,
   readBoolean,
   readString,
@@ -64,7 +65,7 @@ export function entraRefusal(cidr: Cidr): string | undefined {
 /** One `ipRanges` entry: a normalised CIDR, or undefined after recording an error. */
 function readRange(range: unknown, path: string, issues: Issues): string | undefined {
   if (!isRecord(range)) {
-    issues.error(path, `expected an object with a cidrAddress, got ${show(range)}`);
+    issues.error(path, `expected an object with a cidrAddress, got ${got(range)}`);
     return undefined;
   }
   const text = requireString(range, 'cidrAddress', path, issues);

@@ -3,7 +3,13 @@
 // sandbox's locations or policies, the redaction switch, and the engine's decision for all that.
 import { evaluate } from '../../model/engine/evaluate';
 import { crossCheck } from '../../model/graph/graphPolicies';
-import { importExport, type ExportKind, type Imported } from '../../model/lab/labImport';
+import type { SourceFile } from '../../model/graph/graphFiles';
+import {
+  describeSources,
+  importFiles,
+  type ExportKind,
+  type Imported,
+} from '../../model/lab/labImport';
 import { makeMask, maskDecision, type Mask } from '../../model/lab/labRedact';
 import { buildSandbox, type SandboxBuild } from '../../model/lab/sandboxBuild';
 import { defaultSandbox, type SandboxConfig } from '../../model/lab/sandboxTypes';
@@ -82,15 +88,18 @@ export class LabState {
 
   /** Reads an export; on any error the previous data stays and the error is kept for display. */
   importText(kind: ExportKind, text: string, source: string): boolean {
-    const r =
-      kind === 'locations'
-        ? importExport('locations', text, source)
-        : importExport('policies', text, source);
+    return this.importFiles(kind, [{ name: source, text }]);
+  }
+
+  /** Reads one or more files of one export (bytes in any encoding real exports use). */
+  importFiles(kind: ExportKind, files: SourceFile[]): boolean {
+    const r = importFiles(kind, files);
     if (!r.ok) {
       this.#importError = { ...this.#importError, [kind]: r.error };
       this.#importWarnings = { ...this.#importWarnings, [kind]: r.warnings };
       return false;
     }
+    const source = describeSources([...files].sort((a, b) => (a.name < b.name ? -1 : 1)));
     if (kind === 'locations') this.#locations = { value: r.value as NamedLocation[], source };
     else this.#policies = { value: r.value as Policy[], source };
     this.#importError = { ...this.#importError, [kind]: undefined };
