@@ -67,7 +67,10 @@ describe('the packed command line', () => {
       ...['--locations', 'L.json', '--policies', 'P.json', '--validation', 'on'],
       ...['--flow', 'pat', '--ip', '192.0.2.10', '--json'],
     );
-    expect(r.stderr).toBe('');
+    // The only stderr line: the policy uses AllTrusted, whose legacy MFA trusted IPs no export holds (R23).
+    expect(r.stderr).toMatch(
+      /^warning: --policies P\.json: [^\n]* uses AllTrusted[^\n]*\(R23\)\n$/,
+    );
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({
       outcome: 'blocked',
