@@ -104,7 +104,7 @@ export function actorRequest(a: SandboxActor): AccessRequest {
 
 export interface SandboxBuild {
   errors: FieldErrors;
-  /** Import warnings for the sandbox's own Graph JSON (e.g. an IPv4 range of /8 or wider). */
+  /** Import warnings for the sandbox's own Graph JSON (e.g. a range with host bits set). */
   warnings: string[];
   /** Present only when `errors` is empty. */
   locations?: NamedLocation[];
