@@ -1,8 +1,9 @@
 // Hash routing: `#/<view>?<params>`. The hash keeps deep links working from any base path on any
 // static host, with no server rewrite rules. Views own the meaning of their params.
-// `embed` is the player with minimal chrome, for iframes (so is any view with `embed=1`).
+// `#/` is the compare view (the landing page). `embed` is the player with minimal chrome, for
+// iframes (so is the player or the compare view with `embed=1`).
 // `#/rules/R12` is a short form of `#/rules?rule=R12` (a link to one rule on the rules page).
-export const VIEWS = ['player', 'lesson', 'lab', 'rules', 'embed'] as const;
+export const VIEWS = ['compare', 'player', 'lesson', 'lab', 'rules', 'embed'] as const;
 export type View = (typeof VIEWS)[number];
 
 export interface Route {
@@ -18,7 +19,7 @@ export function parseHash(hash: string): Route {
   const path = (q < 0 ? raw : raw.slice(0, q)).replace(/\/+$/, '');
   let name: string;
   try {
-    name = decodeURIComponent(path) || 'player';
+    name = decodeURIComponent(path) || 'compare';
   } catch {
     name = path; // a malformed escape (%E0%A4%A) is an unknown view, not an exception
   }

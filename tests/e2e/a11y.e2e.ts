@@ -57,6 +57,17 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} theme`, () => {
     test.use({ colorScheme: scheme });
 
+    test('compare view (landing page), one pair and the 2 × 2 with the bits open', async ({
+      page,
+    }) => {
+      await page.goto('./');
+      await expect(page.getByTestId('fence-check').first()).toBeVisible();
+      await noViolations(page, 'compare');
+      await page.goto('./#/compare?policy=both&flow=web');
+      for (const d of await page.locator('details').all()) await d.locator('summary').click();
+      await noViolations(page, 'compare 2 × 2');
+    });
+
     test('scenario player with a finished play', async ({ page }) => {
       await page.goto('./#/player');
       await page.getByRole('combobox', { name: /^Speed/ }).selectOption('4');

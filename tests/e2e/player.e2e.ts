@@ -25,7 +25,7 @@ async function playToEnd(page: Page) {
 
 for (const s of scenarioFiles) {
   test(`scenario ${s.id}: every play reaches its expected outcome`, async ({ page }) => {
-    await page.goto('./');
+    await page.goto('./#/player');
     for (const play of s.plays) {
       await choose(page, s.id, play.title);
       const outcome = await playToEnd(page);
@@ -40,7 +40,7 @@ for (const s of scenarioFiles) {
 test('flipping the org policy turns the external actor from allowed to denied', async ({
   page,
 }) => {
-  await page.goto('./');
+  await page.goto('./#/player');
   await choose(page, 'policy-off', "A stranger uses Dana's leaked PAT");
   await expect(await playToEnd(page)).toContainText('Allowed');
   const org = page.getByRole('switch', { name: /Org policy/ });
@@ -57,7 +57,7 @@ test('flipping the org policy turns the external actor from allowed to denied', 
 test('changing the flow re-evaluates at once: web from the café under MFA-outside asks for MFA', async ({
   page,
 }) => {
-  await page.goto('./');
+  await page.goto('./#/player');
   await choose(page, 'web-vs-pat-mfa');
   const plays = scenarioFiles.find((f) => f.id === 'web-vs-pat-mfa')!.plays;
   const patPlay = plays.find((p) => p.expect.outcome === 'blocked')!;
@@ -74,7 +74,7 @@ for (const [name, viewport] of [
   test(`screenshots of every scenario's end state (${name})`, async ({ page }, info) => {
     test.setTimeout(120_000);
     await page.setViewportSize(viewport);
-    await page.goto('./');
+    await page.goto('./#/player');
     for (const s of scenarioFiles) {
       const last = s.plays[s.plays.length - 1]!;
       await choose(page, s.id, last.title);

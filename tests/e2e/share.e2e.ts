@@ -50,7 +50,7 @@ test('the address bar follows the player, and Copy link gives the same state els
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await page.goto('./');
+  await page.goto('./#/player');
   await scenarioBox(page).selectOption('policy-on');
   await page.getByRole('button', { name: 'Kim pulls from a café' }).click();
   await page

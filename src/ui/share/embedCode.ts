@@ -24,8 +24,15 @@ export interface EmbedOptions {
  * An iframe for a docs page: lazy, sandboxed (scripts for the player, same-origin for its
  * storage, popups for "open in PAT Fence"), no referrer, full width up to the embed's own width.
  */
-export function embedSnippet(params: URLSearchParams, opts: EmbedOptions, href?: string): string {
-  const src = appLink('embed', params, href);
+export function embedSnippet(
+  params: URLSearchParams,
+  opts: EmbedOptions,
+  href?: string,
+  view: View = 'embed',
+): string {
+  const p = new URLSearchParams(params);
+  if (view !== 'embed') p.set('embed', '1');
+  const src = appLink(view, p, href);
   return [
     `<iframe src="${attr(src)}"`,
     `  title="${attr(`PAT Fence: ${opts.title}`)}"`,

@@ -91,3 +91,71 @@ export function download(name: string, data: Blob | string, type = 'text/plain')
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
+
+function esc(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Word-wraps `text` to lines of at most `chars` characters. */
+function wrap(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && (line + ' ' + word).length > chars) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * One SVG file from one or more live diagrams placed side by side, with a title above and a
+ * caption below, so a PNG or SVG pasted into a slide or a wiki says what it shows.
+ */
+export function composeSvg(
+  svgs: SVGSVGElement[],
+  opts: { title: string; caption?: string; background: string; foreground: string },
+): string {
+  const gap = 16;
+  const pad = 16;
+  const parts = svgs.map((svg) => {
+    const text = serializeSvg(svg, opts.background).replace(/^<\?xml[^>]*>\s*/, '');
+    const box = svg.viewBox.baseVal;
+    return { text, w: Math.round(box.width), h: Math.round(box.height) };
+  });
+  const innerW = parts.reduce((s, p) => s + p.w, 0) + gap * Math.max(0, parts.length - 1);
+  const width = innerW + 2 * pad;
+  const titleSize = 20;
+  const capSize = 14;
+  const capLines = opts.caption
+    ? wrap(opts.caption, Math.max(30, Math.floor(innerW / (capSize * 0.55))))
+    : [];
+  const top = pad + titleSize * 1.4;
+  const bodyH = Math.max(0, ...parts.map((p) => p.h));
+  const height = top + bodyH + (capLines.length ? 8 + capLines.length * capSize * 1.35 : 0) + pad;
+  let x = pad;
+  const placed = parts.map((p) => {
+    const s = p.text.replace('<svg', `<svg x="${x}" y="${top}"`);
+    x += p.w + gap;
+    return s;
+  });
+  const font = 'system-ui, Segoe UI, Roboto, Arial, sans-serif';
+  const caption = capLines
+    .map(
+      (l, i) =>
+        `<text x="${pad}" y="${top + bodyH + 8 + capSize * 1.1 + i * capSize * 1.35}" font-size="${capSize}" font-family="${font}" fill="${esc(opts.foreground)}">${esc(l)}</text>`,
+    )
+    .join('');
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${Math.round(height)}" viewBox="0 0 ${width} ${Math.round(height)}">`,
+    `<title>${esc(opts.title)}</title>`,
+    `<rect width="100%" height="100%" fill="${esc(opts.background)}"/>`,
+    `<text x="${pad}" y="${pad + titleSize}" font-size="${titleSize}" font-weight="700" font-family="${font}" fill="${esc(opts.foreground)}">${esc(opts.title)}</text>`,
+    ...placed,
+    caption,
+    '</svg>',
+  ].join('\n');
+}
