@@ -1,10 +1,13 @@
-// Hash routes: the view and its params, the rules page's short form `#/rules/R12`, and unknown views.
+// Hash routes: the view and its params (`#/` is the compare view, the landing page), the rules page's short form `#/rules/R12`, and unknown views.
 import { describe, expect, it } from 'vitest';
 import { formatHash, parseHash, ruleHash } from '../../src/ui/router.svelte';
 
 describe('parseHash', () => {
   it.each([
-    ['', 'player', '', false],
+    ['', 'compare', '', false],
+    ['#/', 'compare', '', false],
+    ['#/compare?flow=web&policy=both', 'compare', 'flow=web&policy=both', false],
+    ['#/player', 'player', '', false],
     ['#/lesson?chapter=3', 'lesson', 'chapter=3', false],
     ['#/lab', 'lab', '', false],
     ['#/rules', 'rules', '', false],
