@@ -1,7 +1,7 @@
 // The README's first command, `npm run dev`, as a newcomer meets it: this file starts the Vite dev
 // server itself (not the build + preview the other tests use), with a fresh dependency cache as on
-// a fresh clone, and loads every view with no console error. Port: PW_DEV_PORT, else PW_PORT + 100,
-// else 4273 (never the preview's 4173).
+// a fresh clone, and loads the landing page and every view with no console error.
+// Port: PW_DEV_PORT, else PW_PORT + 100, else 4273 (never the preview's 4173).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,6 +82,7 @@ test.afterAll(async () => {
 });
 
 const VIEWS = [
+  { hash: '', ready: { role: 'heading', level: 1 } },
   { hash: '#/player', ready: { role: 'button', name: 'Play', exact: true } },
   { hash: '#/lesson', ready: { role: 'heading', level: 2 } },
   { hash: '#/lab', ready: { role: 'heading', name: /what-if lab/i } },
@@ -89,7 +90,9 @@ const VIEWS = [
 ] as const;
 
 for (const view of VIEWS) {
-  test(`the dev server serves ${view.hash} with no error`, async ({ page }) => {
+  test(`the dev server serves ${view.hash || 'the landing page'} with no error`, async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     const errors: string[] = [];
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
