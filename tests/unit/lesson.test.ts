@@ -29,8 +29,34 @@ describe('lesson.json', () => {
       'existing-pats',
       'ipv4-ipv6',
       'ssh-keys',
+      'entra-tokens',
+      'device-compliance',
+      'arm-targeting',
+      'break-glass',
+      'logging',
+      'device-code',
       'checklist',
     ]);
+  });
+
+  it.each([
+    // [chapter, a scenario its drills play, a rule the chapter stands on]
+    ['entra-tokens', 'entra-token', 'R15'],
+    ['device-compliance', 'device-compliance', 'R8'],
+    ['arm-targeting', 'arm-target', 'R18'],
+    ['break-glass', 'break-glass', 'R15'],
+    ['logging', 'policy-on', 'R4'],
+    ['device-code', 'device-code', 'R21'],
+  ])('teaches %s on a real scenario (%s)', (id, scenario, rule) => {
+    const c = lesson().chapters.find((x) => x.id === id)!;
+    expect(c.drills.map((d) => d.scenario)).toContain(scenario);
+    const rules = c.drills.flatMap((d) => {
+      const f = resolveDrill(d, catalog.scenarios);
+      if (typeof f === 'string') throw new Error(f);
+      const r = runPlay(f.scenario, f.play, f.variant);
+      return r.ok ? r.value.trace.map((s) => s.rule) : [];
+    });
+    expect([...rules, ...c.callouts.map((x) => x.rule)]).toContain(rule);
   });
 
   it('names who turns the policy on and where, and flags the article-only claim', () => {
