@@ -23,6 +23,8 @@ export const FLAGS = {
   assume: 'repeat',
   json: 'switch',
   batch: 'value',
+  kql: 'switch',
+  table: 'value',
   help: 'switch',
 } as const satisfies Record<string, Kind>;
 

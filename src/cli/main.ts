@@ -11,7 +11,8 @@ import { readText } from './files';
 import { formatBatch } from './formatBatch';
 import { formatDecision } from './formatDecision';
 import { loadWorld, type LoadedWorld } from './loadWorld';
-import { readOptions, type BatchOptions, type SingleOptions } from './options';
+import { impactKql } from '../model/impact/kql';
+import { readOptions, type BatchOptions, type KqlOptions, type SingleOptions } from './options';
 import { buildRequest, buildWorld, ignoredTokenFlags } from './request';
 import { USAGE } from './usage';
 
@@ -67,6 +68,13 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
   return { ok: true, value: { out, warnings } };
 }
 
+function runKql(o: KqlOptions, loaded: LoadedWorld, io: CliIo): RunResult {
+  const world = buildWorld(loaded, true, o.enabledAt);
+  const at = o.at ?? io.now().toISOString();
+  const out = impactKql(world, { table: o.table, assumptions: o.assumptions, at });
+  return { ok: true, value: { out, warnings: [...loaded.warnings] } };
+}
+
 function run(argv: readonly string[], io: CliIo): number {
   if (argv.includes('--help') || argv.includes('-h')) {
     io.stdout(USAGE);
@@ -84,7 +92,11 @@ function run(argv: readonly string[], io: CliIo): number {
   const loaded = loadWorld(o.locationsFile, o.policiesFile);
   if (!loaded.ok) return fail(loaded.error);
   const result =
-    o.mode === 'batch' ? runBatchMode(o, loaded.value, io) : runSingle(o, loaded.value, io);
+    o.mode === 'batch'
+      ? runBatchMode(o, loaded.value, io)
+      : o.mode === 'kql'
+        ? runKql(o, loaded.value, io)
+        : runSingle(o, loaded.value, io);
   if (!result.ok) return fail(result.error);
   // Warnings only once a decision is made, so that a failure stays a single line on stderr.
   for (const w of result.value.warnings) io.stderr(`warning: ${oneLine(w)}\n`);

@@ -4,6 +4,7 @@ import { DEFAULT_ASSUMPTIONS, applyAssumption } from '../model/engine/assumption
 import { parseIp } from '../model/ip/ip';
 import { isoInstant } from '../model/engine/isoInstant';
 import { FLOWS, type Assumptions, type Flow, type Result } from '../model/engine/types';
+import { KQL_TABLES, type KqlTable } from '../model/impact/kql';
 import type { ParsedArgs } from './args';
 
 interface CommonOptions {
@@ -36,7 +37,12 @@ export interface BatchOptions extends CommonOptions {
   batchFile: string;
 }
 
-export type Options = SingleOptions | BatchOptions;
+export interface KqlOptions extends CommonOptions {
+  mode: 'kql';
+  table: KqlTable;
+}
+
+export type Options = SingleOptions | BatchOptions | KqlOptions;
 
 /** Flags that describe one request: the CSV gives them per row in batch mode. */
 const PER_REQUEST = [
@@ -75,7 +81,10 @@ function readCommon(args: ParsedArgs): CommonOptions {
   const v = args.values;
   const locationsFile = required('locations', v.locations);
   const policiesFile = required('policies', v.policies);
-  const validationText = required('validation', v.validation);
+  // A query computes the policy on vs off itself: --kql needs no --validation.
+  const validationText = args.switches.kql
+    ? (v.validation ?? 'on')
+    : required('validation', v.validation);
   if (validationText !== 'on' && validationText !== 'off') {
     fail(`--validation: "${validationText}" is not on or off`);
   }
@@ -126,6 +135,16 @@ function readSingle(args: ParsedArgs, common: CommonOptions): SingleOptions {
 
 export function readOptions(args: ParsedArgs): Result<Options> {
   try {
+    if (args.switches.kql) {
+      const clash = [...PER_REQUEST, 'batch' as const].find((f) => args.values[f] !== undefined);
+      if (clash)
+        fail(`--kql cannot be combined with --${clash}: the query reads the log's own rows`);
+      const table = args.values.table ?? 'AzureDevOpsAuditing';
+      if (!(KQL_TABLES as readonly string[]).includes(table))
+        fail(`--table: "${table}" is not one of ${KQL_TABLES.join(', ')}`);
+      return { ok: true, value: { ...readCommon(args), mode: 'kql', table: table as KqlTable } };
+    }
+    if (args.values.table !== undefined) fail('--table goes with --kql');
     const batchFile = args.values.batch;
     if (batchFile !== undefined) {
       const clash =

@@ -14,7 +14,10 @@ Usage:
      [--token-created ISO] [--token-expires ISO] [--at ISO] [--user UPN] [--groups ID,ID]
      [--mfa] [--compliant-device] [--assume NAME=VALUE]... [--json]
   pat-fence whatif --locations FILE --policies FILE --validation on|off
-     --batch FILE.csv [--validation-enabled-at ISO] [--at ISO] [--assume NAME=VALUE]... [--json]
+     --batch FILE [--validation-enabled-at ISO] [--at ISO] [--assume NAME=VALUE]... [--json]
+  npm run --silent whatif -- --locations FILE --policies FILE --kql
+     [--table AzureDevOpsAuditing|SigninLogs|AADNonInteractiveUserSignInLogs]
+     [--validation-enabled-at ISO] [--assume NAME=VALUE]...
 
   Installed from the package: npx pat-fence whatif FLAGS
   In a checkout (through tsx):  npm run --silent whatif -- FLAGS
@@ -38,9 +41,19 @@ Request:
   --compliant-device         the device is compliant
 
 Batch:
-  --batch FILE.csv           one request per row: an "ip" or "IP address" column, optional
-                             flow (default pat), user, token-created, at; evaluated with the
-                             policy off and on, with a summary of the change
+  --batch FILE               a log, CSV or JSON: the Azure DevOps audit export, the Entra
+                             sign-in export, a Log Analytics export of AzureDevOpsAuditing,
+                             SigninLogs or AADNonInteractiveUserSignInLogs, or a CSV with an
+                             "ip" column (optional flow (default pat), client, user,
+                             token-created, at/time, country); every row evaluated with the
+                             policy off and on. The report says which kind it read, the
+                             columns used and ignored, and what that kind of log cannot hold.
+
+Where the logs live:
+  --kql                      print a Kusto query that computes the newly refused table inside
+                             Log Analytics / Sentinel (ranges inlined, grouped by user and IP)
+  --table NAME               AzureDevOpsAuditing (default), SigninLogs or
+                             AADNonInteractiveUserSignInLogs
 
 Assumptions (--assume NAME=VALUE, repeatable; the first value is the default):
 ${assumptions}

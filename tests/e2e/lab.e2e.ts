@@ -244,9 +244,9 @@ test('bad sign-in files keep the previous report', async ({ page }) => {
   await expect(alerts).toContainText('The previous results are still shown.');
   await expect(page.getByTestId('newly-blocked')).toHaveText(newly!);
   await page.setInputFiles('#impact-csv-file', path('lab/screenshot.png'));
-  await expect(alerts).toContainText('screenshot.png: this is an image/png file, not a CSV');
+  await expect(alerts).toContainText('screenshot.png: this is an image/png file, not a log export');
   await page.locator('#impact-csv-text').fill('ip\n"203.0.113.1');
-  await page.getByRole('button', { name: 'Analyse pasted CSV' }).click();
+  await page.getByRole('button', { name: 'Analyse pasted log' }).click();
   await expect(alerts).toContainText(/pasted text: .*quoted field is never closed/);
   await expect(page.getByTestId('newly-blocked')).toHaveText(newly!);
 });

@@ -2,25 +2,28 @@
 // and its size against documented limits, so a 200 MB export or a screenshot is refused at once.
 import type { Result } from '../engine/types';
 
-export type LabFileKind = 'csv' | 'json' | 'evidence';
+export type LabFileKind = 'csv' | 'log' | 'json' | 'evidence';
 
 const MB = 1024 * 1024;
 
 /** The documented limits (also shown on the page). */
 export const FILE_LIMITS: Readonly<Record<LabFileKind, number>> = {
   csv: 100 * MB,
+  log: 100 * MB,
   json: 10 * MB,
   evidence: 10 * MB,
 };
 
 const EXTENSIONS: Readonly<Record<LabFileKind, readonly string[]>> = {
   csv: ['csv', 'txt', 'tsv'],
+  log: ['csv', 'txt', 'tsv', 'json'],
   json: ['json', 'txt'],
   evidence: ['json', 'txt', 'log', 'har'],
 };
 
 const WHAT: Readonly<Record<LabFileKind, string>> = {
   csv: 'a CSV of sign-ins (.csv)',
+  log: 'a log export (.csv or .json)',
   json: 'a Graph JSON export (.json)',
   evidence: 'a sign-in log entry (.json) or a saved response (.txt)',
 };

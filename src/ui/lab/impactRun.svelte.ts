@@ -2,11 +2,21 @@
 // (ImpactClient → impactWorker → runImpactJob): progress, cancel, and the last good report kept
 // when a new run fails or is cancelled.
 import type { ImpactReport } from '../../model/impact/impactTypes';
+import { applyRemedy, type Remedy } from '../../model/impact/remedies';
 import type { Assumptions, Flow, World } from '../../model/engine/types';
 import { ImpactCancelledError, ImpactClient } from '../../worker/impactClient';
 import type { Progress } from '../../worker/protocol';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+
+/** A remedy tried on the report on screen: its newly refused count, recomputed. */
+export interface RemedyTrial {
+  remedy: Remedy;
+  status: 'running' | 'done' | 'error';
+  before: number;
+  after?: number;
+  error?: string;
+}
 
 export interface RunInput {
   csvText: string;
@@ -25,6 +35,9 @@ export class ImpactRun {
   /** The file the report on screen came from. */
   source = $state('');
   error = $state<string | undefined>();
+  /** The input of the report on screen (remedies rerun it with a changed tenant). */
+  input = $state.raw<RunInput | undefined>();
+  trial = $state.raw<RemedyTrial | undefined>();
 
   async run(input: RunInput): Promise<void> {
     this.#client ??= new ImpactClient();
@@ -44,6 +57,8 @@ export class ImpactRun {
       );
       this.report = report;
       this.source = input.source;
+      this.input = input;
+      this.trial = undefined;
       this.status = 'done';
     } catch (e) {
       if (e instanceof ImpactCancelledError) {
@@ -53,6 +68,28 @@ export class ImpactRun {
       this.status = 'error';
       // The worker's messages name the input (e.g. "Sign-ins: No IP column…"); say which file.
       this.error = `${input.source}: ${(e as Error).message.replace(/^Sign-ins: /, '')}`;
+    }
+  }
+
+  /** Reruns the report on screen with `remedy` applied to its tenant; the report stays. */
+  async tryRemedy(remedy: Remedy): Promise<void> {
+    const input = this.input;
+    const before = this.report?.newlyBlocked ?? 0;
+    if (!input || this.status === 'running') return;
+    this.#client ??= new ImpactClient();
+    this.trial = { remedy, status: 'running', before };
+    try {
+      const r = await this.#client.run({
+        csvText: input.csvText,
+        world: applyRemedy(input.world, remedy),
+        assumptions: input.assumptions,
+        at: input.at,
+        defaultFlow: input.defaultFlow,
+        range: false,
+      });
+      this.trial = { remedy, status: 'done', before, after: r.newlyBlocked };
+    } catch (e) {
+      this.trial = { remedy, status: 'error', before, error: (e as Error).message };
     }
   }
 

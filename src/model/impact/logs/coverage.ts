@@ -35,7 +35,7 @@ export function headline(
     return {
       noPatTraffic: true,
       count,
-      verdict: `This log holds no PAT traffic: "${count} newly refused" says nothing about PATs or SSH keys, it does not mean that turning the org policy on breaks nothing.`,
+      verdict: `This log holds no PAT traffic: "${count} newly refused" says nothing about PATs or SSH keys. It does not mean that turning the org policy on breaks nothing.`,
       coverage,
     };
   }
