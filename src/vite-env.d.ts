@@ -5,3 +5,12 @@ declare module 'virtual:pat-fence-catalog' {
   const catalog: import('./model/content/scenarioCatalog').Catalog;
   export default catalog;
 }
+
+declare module 'virtual:pat-fence-lesson' {
+  const content: {
+    lesson?: import('./model/content/lesson').Lesson;
+    quiz?: import('./model/content/quiz').Quiz;
+    errors: string[];
+  };
+  export default content;
+}

@@ -1,55 +1,127 @@
-// Vite plugin: validates scenarios/*.json with the engine's own loader at build time and serves the
-// result as `virtual:pat-fence-catalog`. The browser then gets ready-made scenarios and ships
-// neither the validators nor the Graph parsers on the first page (they stay lazy, in the lab).
+// Vite plugin: validates the teaching content at build time and serves it ready-made, so the
+// browser ships neither the validator (ajv) nor the schemas, and the Graph parsers stay lazy:
+// - `virtual:pat-fence-catalog`: scenarios/*.json, checked against scenario.schema.json and the
+//   engine (src/model/content/scenarioCatalog.ts);
+// - `virtual:pat-fence-lesson`: scenarios/lesson/lesson.json and quiz.json, checked against their
+//   schemas and the catalog (src/model/content/lessonCheck.ts).
+// Problems reach the page too (App and the lesson list them), so a broken file is visible in dev.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
 import type { Catalog } from '../model/content/scenarioCatalog.ts';
+import type { Lesson } from '../model/content/lesson.ts';
+import type { Quiz } from '../model/content/quiz.ts';
 
-type LoadCatalog = (files: Record<string, unknown>) => Catalog;
-
-/** The engine's loader, run through tsx so that Vite's config bundle stays this one file. */
-async function engineLoader(): Promise<LoadCatalog> {
-  const mod = await tsImport('../model/content/scenarioCatalog.ts', import.meta.url);
-  return mod.loadCatalog as LoadCatalog;
+type Scenarios = Catalog['scenarios'];
+interface Loaders {
+  loadCatalog: (files: Record<string, unknown>) => Catalog;
+  loadLesson: (
+    lesson: unknown,
+    quiz: unknown,
+    scenarios: Scenarios,
+  ) => { lesson?: Lesson; quiz?: Quiz; errors: string[] };
 }
 
-const ID = 'virtual:pat-fence-catalog';
-const RESOLVED = `\0${ID}`;
+/** The model's loaders, run through tsx so that Vite's config bundle stays this one file. */
+async function loaders(): Promise<Loaders> {
+  const [catalog, lesson] = await Promise.all([
+    tsImport('../model/content/scenarioCatalog.ts', import.meta.url),
+    tsImport('../model/content/lessonCheck.ts', import.meta.url),
+  ]);
+  return { loadCatalog: catalog.loadCatalog, loadLesson: lesson.loadLesson };
+}
 
-export function readCatalogFiles(dir: string): Record<string, unknown> {
+const CATALOG = 'virtual:pat-fence-catalog';
+const LESSON = 'virtual:pat-fence-lesson';
+
+interface JsonFile {
+  json?: unknown;
+  /** Set when the text is not JSON: the file name and the parser's words. */
+  error?: string;
+}
+
+function readJson(path: string, name: string): JsonFile {
+  try {
+    return { json: JSON.parse(readFileSync(path, 'utf8')) };
+  } catch (e) {
+    return { error: `${name}: not valid JSON: ${(e as Error).message}` };
+  }
+}
+
+/** The scenario files of `dir` (not the schema), by name, and a line for each that is not JSON. */
+export function readCatalogFiles(dir: string): {
+  files: Record<string, unknown>;
+  errors: string[];
+} {
   const files: Record<string, unknown> = {};
+  const errors: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (!name.endsWith('.json') || name.endsWith('.schema.json')) continue;
-    const text = readFileSync(join(dir, name), 'utf8');
-    try {
-      files[name] = JSON.parse(text);
-    } catch (e) {
-      // Left to the loader, which names the file and says what is wrong.
-      files[name] = { $invalidJson: (e as Error).message };
-    }
+    const r = readJson(join(dir, name), name);
+    if (r.error) errors.push(r.error);
+    else files[name] = r.json;
   }
-  return files;
+  return { files, errors };
+}
+
+function catalogOf(dir: string, load: Loaders): Catalog {
+  const read = readCatalogFiles(dir);
+  const catalog = load.loadCatalog(read.files);
+  return { ...catalog, errors: [...read.errors, ...catalog.errors] };
+}
+
+/** Every file under `dir` (one level of folders): Vite resolves a watched path as an import, and
+ * a folder (scenarios/lesson/) made the dev server answer 500 on a fresh clone. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isFile()) return [path];
+    return readdirSync(path)
+      .map((n) => join(path, n))
+      .filter((p) => statSync(p).isFile());
+  });
 }
 
 export function catalogPlugin(dir: string): Plugin {
+  // Loaded once per server or build; the content itself is read again on every load.
+  let loading: Promise<Loaders> | undefined;
   return {
     name: 'pat-fence-catalog',
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    async load(id) {
-      if (id !== RESOLVED) return undefined;
-      // Only files: Vite resolves a watched path as an import, and a folder (scenarios/lesson/)
-      // made the dev server answer 500 on a fresh clone.
-      for (const name of readdirSync(dir)) {
-        const path = join(dir, name);
-        if (statSync(path).isFile()) this.addWatchFile(path);
-      }
-      const loadCatalog = await engineLoader();
-      const catalog = loadCatalog(readCatalogFiles(dir));
-      for (const w of catalog.warnings) this.warn(w);
-      // Errors reach the page too (App shows them), so a broken file is visible in dev.
-      return `export default ${JSON.stringify(catalog)};`;
+    resolveId: (id) => (id === CATALOG || id === LESSON ? `\0${id}` : undefined),
+    // In dev, an edited content file reloads the page with freshly checked content.
+    configureServer(server) {
+      server.watcher.add(dir);
+      const reload = (file: string) => {
+        if (!file.startsWith(dir) || !file.endsWith('.json')) return;
+        const graph = server.environments.client.moduleGraph;
+        for (const id of [CATALOG, LESSON]) {
+          const mod = graph.getModuleById(`\0${id}`);
+          if (mod) graph.invalidateModule(mod);
+        }
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('change', reload);
+      server.watcher.on('add', reload);
+    },
+    load: {
+      filter: { id: /^\0virtual:pat-fence-(catalog|lesson)$/ },
+      async handler(id) {
+        for (const path of filesUnder(dir)) this.addWatchFile(path);
+        const load = await (loading ??= loaders());
+        const catalog = catalogOf(dir, load);
+        if (id === `\0${CATALOG}`) {
+          for (const w of catalog.warnings) this.warn(w);
+          return `export default ${JSON.stringify(catalog)};`;
+        }
+        const lessonDir = join(dir, 'lesson');
+        const files = ['lesson.json', 'quiz.json'].map((n) => readJson(join(lessonDir, n), n));
+        const broken = files.flatMap((f) => (f.error ? [f.error] : []));
+        const content = broken.length
+          ? { errors: broken }
+          : load.loadLesson(files[0]!.json, files[1]!.json, catalog.scenarios);
+        return `export default ${JSON.stringify(content)};`;
+      },
     },
   };
 }

@@ -1,7 +1,8 @@
 // The lesson's content under test: it follows the source article's order, every drill names a
 // play that exists, and every "why?" question has exactly one reason the engine agrees with.
 import { describe, expect, it } from 'vitest';
-import { parseLesson, resolveDrill, type Lesson } from '../../src/model/content/lesson';
+import { resolveDrill, type Lesson } from '../../src/model/content/lesson';
+import { parseLesson } from '../../src/model/content/lessonCheck';
 import { decisiveRules } from '../../src/model/content/lessonReasons';
 import { runPlay } from '../../src/model/content/scenario';
 import { catalog, lessonJson } from './support/lessonContent';
@@ -93,14 +94,18 @@ describe('lesson.json', () => {
   );
 });
 
-describe('parseLesson rejects bad content with a path', () => {
+describe('parseLesson rejects bad content with the file and the path', () => {
   const base = () => structuredClone(lessonJson) as { chapters: Record<string, unknown>[] };
+  type Reasons = { reasons?: { rule: string; text: string }[] };
+  /** The first drill that offers "why?" choices. */
+  const reasonsOf = (j: ReturnType<typeof base>) =>
+    j.chapters.flatMap((c) => c.drills as Reasons[]).find((d) => (d.reasons?.length ?? 0) >= 2)!;
   it.each<[string, (j: ReturnType<typeof base>) => unknown, RegExp]>([
-    ['not an object', () => 42, /^lesson: must be an object/],
+    ['not an object', () => 42, /^lesson\.json: expected an object, got 42$/],
     [
       'unknown scenario',
       (j) => ((j.chapters[0]!.drills as object[])[0] = { scenario: 'nope', play: 'x' }),
-      /chapters\[0\]\.drills\[0\]: scenario "nope" does not exist/,
+      /^lesson\.json: chapters\[0\]\.drills\[0\]: scenario "nope" does not exist$/,
     ],
     [
       'unknown play',
@@ -120,29 +125,61 @@ describe('parseLesson rejects bad content with a path', () => {
     [
       'unknown rule',
       (j) => (j.chapters[4]!.callouts = [{ rule: 'R99', text: 'x' }]),
-      /callouts\[0\]\.rule: "R99" is not a rule id/,
+      /^lesson\.json: chapters\[4\]\.callouts\[0\]\.rule: "R99" is not a rule id/,
     ],
     [
       'unknown source',
       (j) => (j.chapters[0]!.sources = ['NOPE']),
-      /sources\[0\]: "NOPE" is not a source key/,
+      /chapters\[0\]\.sources\[0\]: "NOPE" is not a source key/,
     ],
     [
       'duplicate chapter',
       (j) => (j.chapters[1]!.id = j.chapters[0]!.id),
-      /chapters\[1\]\.id: "pat-basics" is used twice/,
+      /chapters\[1\]\.id: "pat-basics" repeats the id of chapters\[0\]/,
     ],
     [
       'empty body',
       (j) => (j.chapters[2]!.body = []),
-      /chapters\[2\]\.body: must be a non-empty list/,
+      /chapters\[2\]\.body: needs at least 1 item$/,
     ],
     [
       'one reason',
       (j) =>
         (((j.chapters[0]!.drills as Record<string, unknown>[])[0]!.reasons as unknown[]).length =
           1),
-      /reasons: needs at least two choices/,
+      /drills\[0\]\.reasons: needs at least 2 items$/,
+    ],
+    [
+      'a misspelt field',
+      (j) => (j.chapters[3]!.callout = []),
+      /chapters\[3\]\.callout: unknown field \(expected one of id, title, body, list, callouts/,
+    ],
+    [
+      'a chapter id that is not kebab-case',
+      (j) => (j.chapters[3]!.id = 'Turn It On'),
+      /chapters\[3\]\.id: "Turn It On" is not kebab-case/,
+    ],
+    [
+      'a paragraph of spaces',
+      (j) => ((j.chapters[1]!.body as string[])[0] = '  '),
+      /chapters\[1\]\.body\[0\]: empty$/,
+    ],
+    [
+      'two reasons naming one rule',
+      (j) => {
+        const reasons = reasonsOf(j).reasons!;
+        reasons[1]!.rule = reasons[0]!.rule;
+      },
+      /reasons: each choice must name a different rule/,
+    ],
+    [
+      'no reason the engine agrees with',
+      (j) => {
+        const d = reasonsOf(j);
+        d.reasons = d.reasons!.map((r, i) => ({ ...r, rule: (['R22', 'R23'] as const)[i % 2]! }));
+        d.reasons.length = 2;
+      },
+      /reasons: no choice names a rule the engine's decision turns on \(/,
     ],
   ])('%s', (_name, change, message) => {
     const j = base();

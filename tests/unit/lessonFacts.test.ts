@@ -2,16 +2,12 @@
 // where it is), and every quiz question says whether the org policy is on.
 import { describe, expect, it } from 'vitest';
 import { drillFacts, whereIs } from '../../src/model/content/drillFacts';
-import { parseLesson, resolveDrill } from '../../src/model/content/lesson';
-import { parseQuiz } from '../../src/model/content/quiz';
+import { resolveDrill } from '../../src/model/content/lesson';
 import { buildRequest, buildWorld } from '../../src/model/content/scenario';
-import { catalog, lessonJson, quizJson } from './support/lessonContent';
+import { catalog, content } from './support/lessonContent';
 
-const lesson = parseLesson(lessonJson, catalog.scenarios).lesson!;
-const quiz = parseQuiz(
-  quizJson,
-  lesson.chapters.map((c) => c.id),
-).quiz!;
+const lesson = content.lesson!;
+const quiz = content.quiz!;
 
 const drills = lesson.chapters.flatMap((c) =>
   c.drills.map((d, i) => {

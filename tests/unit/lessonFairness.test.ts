@@ -1,18 +1,13 @@
 // Fair scoring: predictions are practice, the quiz alone decides a pass, each attempt's option
 // order is seeded and deterministic, and answering the same position every time cannot pass.
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../../src/model/content/lesson';
 import { completionRecord } from '../../src/model/content/lessonRecord';
 import { chaptersToReview, lessonScore } from '../../src/model/content/lessonScore';
-import { parseQuiz } from '../../src/model/content/quiz';
 import { prng, quizOrder, readSeed } from '../../src/model/content/quizOrder';
-import { catalog, lessonJson, quizJson } from './support/lessonContent';
+import { content } from './support/lessonContent';
 
-const lesson = parseLesson(lessonJson, catalog.scenarios).lesson!;
-const quiz = parseQuiz(
-  quizJson,
-  lesson.chapters.map((c) => c.id),
-).quiz!;
+const lesson = content.lesson!;
+const quiz = content.quiz!;
 const SEEDS = [1, 2, 3, 42, 1234, 99999, 0xdeadbeef, 0xffffffff];
 
 describe('quizOrder', () => {

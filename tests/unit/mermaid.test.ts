@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { escapeMermaid, toMermaid } from '../../src/model/share/mermaid';
-import { runPlay, validateScenario, type Scenario } from '../../src/model/content/scenario';
+import { runPlay, type Scenario } from '../../src/model/content/scenario';
+import { validateScenario } from '../../src/model/content/scenarioCheck';
 import type { Decision } from '../../src/model/engine/types';
 
 function scenario(id: string): Scenario {

@@ -1,8 +1,8 @@
 // The knowledge check under test: enough questions, each resting on a real rule and source,
 // linking back to a real chapter, and where a question is about an outcome, the engine agrees.
 import { describe, expect, it } from 'vitest';
-import { parseLesson } from '../../src/model/content/lesson';
-import { parseQuiz, type Quiz } from '../../src/model/content/quiz';
+import { parseLesson, parseQuiz } from '../../src/model/content/lessonCheck';
+import type { Quiz } from '../../src/model/content/quiz';
 import { RULES } from '../../src/model/engine/rules';
 import { runPlay } from '../../src/model/content/scenario';
 import { resolveDrill } from '../../src/model/content/lesson';
@@ -12,7 +12,7 @@ import { catalog, lessonJson, quizJson } from './support/lessonContent';
 const chapters = parseLesson(lessonJson, catalog.scenarios).lesson!.chapters.map((c) => c.id);
 
 function quiz(): Quiz {
-  const r = parseQuiz(quizJson, chapters);
+  const r = parseQuiz(quizJson, chapters, catalog.scenarios);
   expect(r.errors).toEqual([]);
   return r.quiz!;
 }
@@ -56,13 +56,13 @@ describe('quiz.json', () => {
   );
 });
 
-describe('parseQuiz rejects bad content with a path', () => {
+describe('parseQuiz rejects bad content with the file and the path', () => {
   type Q = { passMark: unknown; questions: Record<string, unknown>[] };
   it.each<[string, (j: Q) => void, RegExp]>([
     [
       'unknown rule',
       (j) => (j.questions[0]!.rule = 'R0'),
-      /questions\[0\]\.rule: "R0" is not a rule id/,
+      /^quiz\.json: questions\[0\]\.rule: "R0" is not a rule id/,
     ],
     [
       'unknown source',
@@ -82,27 +82,48 @@ describe('parseQuiz rejects bad content with a path', () => {
     [
       'outcome question without outcomes',
       (j) => (j.questions[0]!.play = { scenario: 'policy-on', play: 'cafe-pat' }),
-      /questions\[0\]\.options: each option of a question about a play needs an outcome/,
+      /questions\[0\]\.options\[0\]\.outcome: missing/,
     ],
     [
       'bad outcome',
       (j) => ((j.questions[1]!.options as Record<string, unknown>[])[0]!.outcome = 'maybe'),
-      /options\[0\]\.outcome: "maybe" is not an outcome/,
+      /options\[0\]\.outcome: "maybe" is not one of allowed, blocked, mfa-required/,
     ],
-    [
-      'bad pass mark',
-      (j) => (j.passMark = 7),
-      /quiz\.passMark: must be a number above 0 and at most 1/,
-    ],
+    ['bad pass mark', (j) => (j.passMark = 7), /^quiz\.json: passMark: 7 must be <= 1$/],
     [
       'duplicate id',
       (j) => (j.questions[1]!.id = j.questions[0]!.id),
-      /questions\[1\]\.id: "q-scope" is used twice/,
+      /questions\[1\]\.id: "q-scope" repeats the id of questions\[0\]/,
+    ],
+    ['pass mark of 0', (j) => (j.passMark = 0), /passMark: 0 must be > 0$/],
+    [
+      'answer key the engine disagrees with',
+      (j) => {
+        const q = j.questions.find((x) => x.play)!;
+        q.answer = (q.options as { id: string }[]).find((o) => o.id !== q.answer)!.id;
+      },
+      /questions\[\d+\]\.answer: the engine answers [a-z-]+, not [a-z-]+ \(option "/,
+    ],
+    [
+      'play that does not exist',
+      (j) => {
+        const q = j.questions.find((x) => x.play)!;
+        q.play = { scenario: 'policy-on', play: 'nope' };
+      },
+      /questions\[\d+\]\.play: play "nope" is not in scenario policy-on/,
+    ],
+    [
+      'duplicate option id',
+      (j) => {
+        const options = j.questions[0]!.options as { id: string }[];
+        options[1]!.id = options[0]!.id;
+      },
+      /questions\[0\]\.options\[1\]\.id: "[a-z0-9-]+" repeats the id of questions\[0\]\.options\[0\]/,
     ],
   ])('%s', (_name, change, message) => {
     const j = structuredClone(quizJson) as Q;
     change(j);
-    const r = parseQuiz(j, chapters);
+    const r = parseQuiz(j, chapters, catalog.scenarios);
     expect(r.quiz).toBeUndefined();
     expect(r.errors.join('\n')).toMatch(message);
   });

@@ -7,12 +7,12 @@ import {
   buildRequest,
   buildWorld,
   runPlay,
-  validateScenario,
   variantsOf,
   type Expectation,
   type Scenario,
 } from '../../src/model/content/scenario';
 import { loadCatalog } from '../../src/model/content/scenarioCatalog';
+import { validateScenario } from '../../src/model/content/scenarioCheck';
 import type { Decision } from '../../src/model/engine/types';
 
 const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));

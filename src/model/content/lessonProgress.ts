@@ -1,7 +1,7 @@
 // Lesson progress as it is kept in the browser: where the learner is and what they answered.
 // Whatever comes back from storage is checked field by field; anything odd is dropped, never
 // thrown, so a tampered or half-written entry costs the learner their place, not the page.
-import { isRecord } from './lessonFields';
+import { isRecord } from '../graph/graphFields';
 import { readSeed } from './quizOrder';
 import { RULES } from '../engine/rules';
 import type { Outcome, RuleId } from '../engine/types';

@@ -1,10 +1,9 @@
 // A teaching scenario: a world (Graph named locations and policies, the org policy), actors,
 // plays (one request each, with the expected outcome and a narration per trace step) and
 // variants (a switch flipped on one play). Building a play's request and running it through the
-// engine lives here; reading and checking a scenario file lives in scenarioValidate.ts.
+// engine lives here; reading and checking a scenario file lives in scenarioCheck.ts (Node only).
 import { DEFAULT_ASSUMPTIONS } from '../engine/assumptions';
 import { evaluate } from '../engine/evaluate';
-import { compact, type ActorKind } from './scenarioFields';
 import type {
   AccessRequest,
   Assumptions,
@@ -17,9 +16,12 @@ import type {
   World,
 } from '../engine/types';
 
-export { validateScenario } from './scenarioValidate';
+/** How the diagram draws an actor (scenario.schema.json $defs.actor.kind). */
+export type ActorKind = 'onprem' | 'vpn' | 'external' | 'pipeline';
 
-export { ACTOR_KINDS, type ActorKind } from './scenarioFields';
+/** Drops undefined fields so built objects compare and serialise cleanly. */
+const compact = <T extends object>(o: T): T =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 export interface Actor {
   id: string;

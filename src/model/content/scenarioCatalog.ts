@@ -1,9 +1,9 @@
 // All scenario files at once: validated, sorted by their `order`, with every problem listed.
-// Takes a plain record (file name → JSON) so the model stays free of Vite; the UI passes the
-// result of import.meta.glob('../../scenarios/*.json', { eager: true }).
+// Takes a plain record (file name → JSON) so the model stays free of Vite and of the file system;
+// the build plugin passes the files of scenarios/. Node only: the browser gets the result.
 import { isRecord } from '../graph/graphFields';
 import type { Scenario } from './scenario';
-import { baseName, checkScenario } from './scenarioValidate';
+import { baseName, checkScenario } from './scenarioCheck';
 
 export interface Catalog {
   scenarios: Scenario[];
@@ -21,9 +21,10 @@ export function loadCatalog(files: Record<string, unknown>): Catalog {
   const warnings: string[] = [];
   for (const [name, json] of Object.entries(files)) {
     if (!/\.json$/i.test(name) || baseName(name) === 'scenario.schema.json') continue;
-    const { scenario, check } = checkScenario(unwrap(json), name);
+    const check = checkScenario(unwrap(json), name);
     errors.push(...check.errors);
     warnings.push(...check.warnings);
+    const { scenario } = check;
     if (scenario) scenarios.push(scenario);
   }
   scenarios.sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));

@@ -1,18 +1,14 @@
 // What a learner should answer, worked out by the engine in node: each drill's outcome and
 // right reason, each quiz question's right option. The e2e tests then type those answers.
-import { parseLesson, resolveDrill } from '../../../src/model/content/lesson';
+import { resolveDrill } from '../../../src/model/content/lesson';
 import { decisiveRules } from '../../../src/model/content/lessonReasons';
-import { parseQuiz } from '../../../src/model/content/quiz';
 import { runPlay } from '../../../src/model/content/scenario';
-import { catalog, lessonJson, quizJson } from '../../unit/support/lessonContent';
+import { catalog, content } from '../../unit/support/lessonContent';
 
 const WORD = { allowed: 'Allowed', blocked: 'Denied', 'mfa-required': 'MFA prompt' } as const;
 
-export const lesson = parseLesson(lessonJson, catalog.scenarios).lesson!;
-export const quiz = parseQuiz(
-  quizJson,
-  lesson.chapters.map((c) => c.id),
-).quiz!;
+export const lesson = content.lesson!;
+export const quiz = content.quiz!;
 
 export const drillPlan = lesson.chapters.map((c) =>
   c.drills.map((d) => {

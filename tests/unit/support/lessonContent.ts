@@ -1,6 +1,8 @@
-// The lesson's content as the app loads it: the scenario catalog, lesson.json and quiz.json.
+// The teaching content as the build serves it: the scenario catalog, lesson.json and quiz.json,
+// each checked against its schema and the others.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { loadLesson } from '../../../src/model/content/lessonCheck';
 import { loadCatalog } from '../../../src/model/content/scenarioCatalog';
 
 const dir = fileURLToPath(new URL('../../../scenarios/', import.meta.url));
@@ -15,3 +17,4 @@ export const catalog = loadCatalog(
 );
 export const lessonJson = read('lesson/lesson.json');
 export const quizJson = read('lesson/quiz.json');
+export const content = loadLesson(lessonJson, quizJson, catalog.scenarios);

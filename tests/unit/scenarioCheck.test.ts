@@ -1,22 +1,16 @@
-// The scenario validator: malformed files get one message per problem naming the file and the
-// field; and the hand-written validator and scenarios/scenario.schema.json describe one format.
+// Scenario files against scenarios/scenario.schema.json (ajv) and the cross-checks in code:
+// malformed files get one message per problem naming the file and the JSON path; and the
+// schemas name exactly the rule ids, sources, flows, actions and assumptions the engine knows.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ASSUMPTION_CHOICES } from '../../src/model/engine/assumptions';
 import { RULE_IDS } from '../../src/model/engine/rules';
-import { ACTOR_KINDS, validateScenario } from '../../src/model/content/scenario';
-import { loadCatalog } from '../../src/model/content/scenarioCatalog';
-import { SHAPES, type ShapeName } from '../../src/model/content/scenarioFields';
-import {
-  CLIENTS,
-  CODES,
-  OUTCOMES,
-  SCOPES,
-  TOKEN_KINDS,
-} from '../../src/model/content/scenarioPlayValidate';
 import { SOURCES } from '../../src/model/engine/sources';
 import { ACTIONS, FLOWS } from '../../src/model/engine/types';
+import { validateScenario } from '../../src/model/content/scenarioCheck';
+import { loadCatalog } from '../../src/model/content/scenarioCatalog';
+import { jsonPath } from '../../src/model/content/schemas';
 
 const read = (name: string) =>
   JSON.parse(
@@ -105,16 +99,24 @@ const cases: Case[] = [
   {
     name: 'broken policy state',
     change: (s) => (s.world.policies[0].state = 'on'),
-    path: 'world.policies[0] ("CA010 - Azure DevOps',
-    pathStart: true,
-    message: '.state: "on" is not one of enabled, disabled, enabledForReportingButNotEnforced',
+    path: 'world.policies[0].state',
+    message: '"on" is not one of enabled, disabled, enabledForReportingButNotEnforced',
   },
   {
     name: 'policy without conditions',
     change: (s) => delete s.world.policies[0].conditions,
+    path: 'world.policies[0].conditions',
+    message: 'missing',
+  },
+  {
+    name: 'policy the importer refuses (a sign-in frequency of 0 hours)',
+    change: (s) =>
+      (s.world.policies[0].sessionControls = {
+        signInFrequency: { isEnabled: true, value: 0, type: 'hours' },
+      }),
     path: 'world.policies[0] ("CA010 - Azure DevOps',
     pathStart: true,
-    message: '.conditions: missing',
+    message: '.sessionControls.signInFrequency.value: 0 is not a whole number above 0',
   },
   {
     name: 'broken CIDR in a named location',
@@ -125,7 +127,7 @@ const cases: Case[] = [
     name: 'policies in a Graph page instead of a bare array',
     change: (s) => (s.world.policies = { value: s.world.policies }),
     path: 'world.policies',
-    message: 'expected a bare array',
+    message: 'expected an array, got {"value":',
   },
   {
     name: 'policy pointing at a location the scenario lacks',
@@ -191,7 +193,7 @@ const cases: Case[] = [
     name: 'variant that changes nothing',
     change: (s) => delete s.variants[0].org,
     path: 'variants[0]',
-    message: 'changes nothing',
+    message: 'needs at least one of org, assumptions, addIpRanges',
   },
   {
     name: 'variant adding ranges to an unknown location',
@@ -202,6 +204,54 @@ const cases: Case[] = [
     name: 'variant adding a bad range',
     change: (s) => (s.variants[0].addIpRanges = { [HQ]: ['2001:db8::/129'] }),
     path: `variants[0].addIpRanges.${HQ}[0]`,
+  },
+  {
+    name: 'title of spaces only',
+    change: (s) => (s.title = '   '),
+    path: 'title',
+    message: 'empty',
+  },
+  {
+    name: 'order out of range',
+    change: (s) => (s.order = 2_000_000),
+    path: 'order',
+    message: '2000000 must be <= 1000000',
+  },
+  {
+    name: 'impossible date',
+    change: (s) => (s.plays[0].request.at = '2026-02-30T10:00:00Z'),
+    path: 'plays[0].request.at',
+    message: 'is not an ISO 8601 date',
+  },
+  {
+    name: 'unknown request field',
+    change: (s) => (s.plays[0].request.ipAddress = '203.0.113.10'),
+    path: 'plays[0].request.ipAddress',
+    message: 'unknown field (expected one of flow, client, at,',
+  },
+  {
+    name: 'duplicate actor id',
+    change: (s) => (s.actors[2].id = s.actors[0].id),
+    path: 'actors[2].id',
+    message: '"dana-office" repeats the id of actors[0]',
+  },
+  {
+    name: 'expected outcome the engine disagrees with',
+    change: (s) => (s.plays[0].expect.outcome = 'blocked'),
+    path: 'plays[0].expect.outcome',
+    message: 'the engine answers "allowed", not "blocked"',
+  },
+  {
+    name: 'expected rule the engine disagrees with',
+    change: (s) => (s.variants[0].expect.decidedBy = 'R12'),
+    path: 'variants[0].expect.decidedBy',
+    message: 'the engine answers',
+  },
+  {
+    name: 'narration with a line too many',
+    change: (s) => s.plays[1].narration.push('One more.'),
+    path: 'plays[1].narration',
+    message: "lines for the engine's",
   },
   {
     name: 'variant org with a bad date',
@@ -267,42 +317,49 @@ describe('loadCatalog', () => {
   });
 });
 
-describe('scenario.schema.json and the validator describe one format', () => {
+describe('JSON paths in messages', () => {
+  it.each([
+    ['', ''],
+    ['/plays/0/expect/decidedBy', 'plays[0].expect.decidedBy'],
+    ['/plays/0/assumptions/existing-pats', 'plays[0].assumptions.existing-pats'],
+    ['/a~1b/c~0d/12', 'a/b.c~d[12]'],
+  ])('%s → %s', (pointer, path) => expect(jsonPath(pointer)).toBe(path));
+});
+
+describe('the schemas name what the engine knows', () => {
   const schema = read('scenario.schema.json');
-  const defOf = (name: ShapeName) => (name === 'scenario' ? schema : schema.$defs[name]);
   const sorted = (xs: readonly unknown[]) => [...xs].map(String).sort();
 
-  it('is a draft 2020-12 schema', () => {
-    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  it('rule ids: $defs.ruleId lists RULE_IDS (add a new rule to the schema too)', () => {
+    expect(schema.$defs.ruleId.enum).toEqual([...RULE_IDS]);
   });
-
-  it.each(Object.keys(SHAPES) as ShapeName[])('%s: same required and allowed fields', (name) => {
-    const def = defOf(name);
-    expect(def, `$defs.${name}`).toBeDefined();
-    expect(sorted(def.required ?? [])).toEqual(sorted(SHAPES[name].required));
-    expect(sorted(Object.keys(def.properties))).toEqual(
-      sorted([...SHAPES[name].required, ...SHAPES[name].optional]),
-    );
-    expect(def.additionalProperties).toBe(false);
+  it('source keys: $defs.sourceKey lists SOURCES', () => {
+    expect(sorted(schema.$defs.sourceKey.enum)).toEqual(sorted(Object.keys(SOURCES)));
   });
-
-  it.each([
-    ['expect', 'outcome', OUTCOMES],
-    ['expect', 'code', CODES],
-    ['expect', 'decidedBy', RULE_IDS],
-    ['request', 'flow', FLOWS],
-    ['request', 'client', CLIENTS],
-    ['request', 'action', ACTIONS],
-    ['token', 'kind', TOKEN_KINDS],
-    ['actor', 'kind', ACTOR_KINDS],
-  ] as const)('%s.%s: same values', (def, field, values) => {
-    expect(sorted(schema.$defs[def].properties[field].enum)).toEqual(sorted(values));
-  });
-
-  it('same scopes, source keys and assumption values', () => {
-    expect(sorted(schema.$defs.token.properties.scopes.items.enum)).toEqual(sorted(SCOPES));
-    expect(sorted(schema.properties.sources.items.enum)).toEqual(sorted(Object.keys(SOURCES)));
+  it('flows, actions and assumptions', () => {
+    expect(sorted(schema.$defs.request.properties.flow.enum)).toEqual(sorted(FLOWS));
+    expect(sorted(schema.$defs.request.properties.action.enum)).toEqual(sorted(ACTIONS));
+    const assumptions = schema.$defs.assumptions.properties;
+    expect(sorted(Object.keys(assumptions))).toEqual(sorted(Object.keys(ASSUMPTION_CHOICES)));
     for (const [name, { values }] of Object.entries(ASSUMPTION_CHOICES))
-      expect(schema.$defs.assumptions.properties[name].enum).toEqual(values);
+      expect(assumptions[name].enum).toEqual(values);
+  });
+
+  /** Every object a content file may hold refuses unknown fields; Graph's own objects do not. */
+  const GRAPH = ['namedLocation', 'conditionalAccessPolicy'];
+  it.each([
+    ['scenario.schema.json', read('scenario.schema.json')],
+    ['lesson/lesson.schema.json', read('lesson/lesson.schema.json')],
+    ['lesson/quiz.schema.json', read('lesson/quiz.schema.json')],
+  ])('%s is strict', (_name, s) => {
+    expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    const objects = [['(root)', s], ...Object.entries(s.$defs ?? {})].filter(
+      ([name, d]) => (d as { type?: string }).type === 'object' && !GRAPH.includes(name as string),
+    );
+    expect(objects.length).toBeGreaterThan(2);
+    for (const [name, d] of objects)
+      expect((d as { additionalProperties?: unknown }).additionalProperties, name as string).toBe(
+        false,
+      );
   });
 });
