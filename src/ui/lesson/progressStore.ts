@@ -1,7 +1,7 @@
 // Keeps lesson progress in localStorage under one namespaced key. Storage may be missing, full
 // or throw on access (private mode, sandboxed frames, an LMS's iframe): then progress simply
 // lives as long as the page, and nothing is thrown.
-import { isRecord } from '../../model/content/lessonFields';
+import { isRecord } from '../../model/graph/graphFields';
 import {
   parseProgress,
   type LessonShape,
