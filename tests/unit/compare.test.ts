@@ -8,7 +8,8 @@ import {
   laneActors,
   type Comparison,
 } from '../../src/model/content/compare';
-import { validateScenario, type Scenario } from '../../src/model/content/scenario';
+import type { Scenario } from '../../src/model/content/scenario';
+import { validateScenario } from '../../src/model/content/scenarioCheck';
 import { explainIp, rangeList } from '../../src/model/ip/explain';
 import { formatCompareLink, parseCompareLink } from '../../src/model/share/compareLink';
 import { compareMermaid } from '../../src/model/share/compareMermaid';
