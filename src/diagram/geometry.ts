@@ -11,7 +11,7 @@ export const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.ma
 export // Box sizes for one actor and resource that fit the words of every flow and org policy state, so
 // the boxes stay put when the player switches between PAT, SSH and sign-in, or flips the policy.
 function nodeSizes(
-  input: Pick<DiagramInput, 'actor' | 'resource'>,
+  input: Pick<DiagramInput, 'actor' | 'resource' | 'ip' | 'signinIp'>,
   fontSize: number,
 ): Record<NodeId, { w: number; h: number }> {
   const ids: NodeId[] = ['actor', 'entra', 'ado', 'resource'];
@@ -21,7 +21,7 @@ function nodeSizes(
   >;
   for (const flow of FLOWS) {
     for (const on of [true, false]) {
-      const text = nodeLabels(input.actor, flow, on, input.resource ?? 'repo');
+      const text = nodeLabels(input.actor, flow, on, input.resource ?? 'repo', input);
       for (const id of ids) {
         const s = nodeSize(text[id], fontSize);
         sizes[id] = { w: Math.max(sizes[id].w, s.w), h: Math.max(sizes[id].h, s.h) };

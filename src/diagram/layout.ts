@@ -16,7 +16,13 @@ export const MIN_WIDTH = 320;
 
 export function computeLayout(input: DiagramInput): DiagramLayout {
   const width = Number.isFinite(input.width) ? Math.max(MIN_WIDTH, Math.round(input.width)) : 960;
-  const text = nodeLabels(input.actor, input.flow, input.orgPolicyOn, input.resource ?? 'repo');
+  const text = nodeLabels(
+    input.actor,
+    input.flow,
+    input.orgPolicyOn,
+    input.resource ?? 'repo',
+    input,
+  );
   const wide = width >= WIDE_FROM;
   const sk = (wide ? wideLayout : narrowLayout)({ ...input, width }, text);
   const { d, samples, length } = traceRoute(sk.route, wide ? curveBumpX : curveBumpY);

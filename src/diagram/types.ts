@@ -29,6 +29,10 @@ export interface DiagramInput {
   /** Where the request stops; undefined or 'resource' when it gets through. */
   stoppedAt?: Stage;
   resource?: ResourceKind;
+  /** The IP that reaches Azure DevOps; drawn in the actor's box and the boxes that see it. */
+  ip?: string;
+  /** The IP Entra sees at sign-in, when it differs (split tunnel, R10). */
+  signinIp?: string;
 }
 
 export interface NodeBox extends Rect {

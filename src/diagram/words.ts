@@ -38,22 +38,41 @@ export interface NodeText {
   pill?: string;
 }
 
+/** The addresses a request carries: what reaches Azure DevOps and, if different, what Entra sees. */
+export interface RequestIps {
+  ip?: string;
+  signinIp?: string;
+}
+
+/** A long IPv6 address cut in the middle for a narrow box: "2001:db8:1…ffff:1234". */
+export function shortIp(ip: string, max = 22): string {
+  return ip.length <= max ? ip : `${ip.slice(0, max - 10)}…${ip.slice(-9)}`;
+}
+
 export function nodeLabels(
   actor: ActorKind,
   flow: Flow,
   orgPolicyOn: boolean,
   resource: ResourceKind,
+  ips: RequestIps = {},
 ): Record<NodeId, NodeText> {
+  const { ip } = ips;
+  const signinIp = ips.signinIp && ips.signinIp !== ip ? ips.signinIp : undefined;
+  const viaEntra = flow === 'web' || flow === 'oauth';
+  // Each box names the IP it sees; a split tunnel's actor carries both when they fit one line
+  // (the Entra box names its own). The actor's box always has the full address.
+  const both = signinIp ? `${signinIp} · ${ip}` : ip;
+  const actorIps = ip ? (both && both.length <= 30 ? both : ip) : ACTOR[actor][1];
   return {
-    actor: { label: ACTOR[actor][0], sublabel: ACTOR[actor][1], pill: CREDENTIAL[flow] },
+    actor: { label: ACTOR[actor][0], sublabel: actorIps, pill: CREDENTIAL[flow] },
     entra: {
       label: 'Microsoft Entra',
-      sublabel: 'Conditional Access',
+      sublabel: ip && viaEntra ? `sees ${shortIp(signinIp ?? ip)}` : 'Conditional Access',
       pill: entraRole(flow, orgPolicyOn),
     },
     ado: {
       label: 'Azure DevOps',
-      sublabel: 'organisation',
+      sublabel: ip ? `sees ${shortIp(ip)}` : 'organisation',
       pill: `IP CA validation: ${orgPolicyOn ? 'On' : 'Off'}`,
     },
     resource: { label: RESOURCE[resource][0], sublabel: RESOURCE[resource][1] },

@@ -3,6 +3,7 @@
 // differs between sign-in flows (through Entra) and PAT/SSH (past it).
 import { describe, expect, it } from 'vitest';
 import { computeLayout, WIDE_FROM } from '../../src/diagram/layout';
+import { nodeLabels } from '../../src/diagram/words';
 import { STAGES } from '../../src/diagram/stages';
 import { textWidth, smallText } from '../../src/diagram/text';
 import type { ActorKind, Checkpoint, DiagramLayout, Rect } from '../../src/diagram/types';
@@ -247,4 +248,48 @@ describe('route', () => {
       }).width,
     ).toBe(960);
   });
+});
+
+describe('the IP in every box that sees it', () => {
+  it.each([
+    ['pat', { ip: '100.64.88.19' }, '100.64.88.19', 'Conditional Access', 'sees 100.64.88.19'],
+    ['web', { ip: '100.64.88.19' }, '100.64.88.19', 'sees 100.64.88.19', 'sees 100.64.88.19'],
+    [
+      'web',
+      { ip: '198.51.100.37', signinIp: '192.0.2.44' },
+      '192.0.2.44 · 198.51.100.37',
+      'sees 192.0.2.44',
+      'sees 198.51.100.37',
+    ],
+    ['pat', {}, 'from the internet', 'Conditional Access', 'organisation'],
+  ] as const)(
+    '%s %j: actor, Entra and Azure DevOps say which IP',
+    (flow, ips, actor, entra, ado) => {
+      const t = nodeLabels('external', flow, true, 'repo', ips);
+      expect([t.actor.sublabel, t.entra.sublabel, t.ado.sublabel]).toEqual([actor, entra, ado]);
+    },
+  );
+
+  it.each(WIDTHS)(
+    '%i px: a long IPv6 split tunnel still fits every box and the viewBox',
+    (width) => {
+      for (const flow of ['web', 'pat'] as const) {
+        const l = computeLayout({
+          width,
+          actor: 'vpn',
+          flow,
+          orgPolicyOn: true,
+          trustedRanges: ['203.0.113.0/24'],
+          ip: '2001:db8:10:ffff:ffff:ffff:ffff:1234',
+          signinIp: '2001:db8:20::5',
+        });
+        const view = { x: 0, y: 0, w: l.width, h: l.height };
+        for (const n of l.nodes) {
+          expect(inside(n, view), n.id).toBe(true);
+          const small = smallText(l.fontSize);
+          expect(textWidth(n.sublabel, small), n.id).toBeLessThanOrEqual(n.w + EPS);
+        }
+      }
+    },
+  );
 });
