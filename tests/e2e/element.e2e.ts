@@ -20,6 +20,9 @@ test('the example page renders both elements under the CSP with no errors', asyn
   await expect(cafe.getByRole('heading', { name: /Kim pulls from a café/ })).toBeVisible();
   await expect(cafe.getByRole('group', { name: 'Playback' })).toContainText('Step 4 of 5');
   await expect(cafe.getByRole('img')).toHaveAttribute('aria-labelledby', /.+/);
+  // The caption says "the same request with the org policy off": the same actor, Kim.
+  await expect(off.getByRole('heading').first()).toContainText('Kim');
+  await expect(off.getByRole('img').first()).toHaveAccessibleName(/100\.64\.88\.19/);
   await expect(off.getByRole('group', { name: 'Playback' })).toContainText('Step 0 of');
   await off.getByRole('button', { name: 'Step forward' }).click();
   await expect(off.getByRole('group', { name: 'Playback' })).toContainText('Step 1 of');

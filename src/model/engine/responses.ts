@@ -1,6 +1,6 @@
 // Renders a Decision as the artefacts a user would really see: the REST response body, what git
 // prints, and the Entra sign-in error page text. Pure strings; the UI shows them as text.
-import type { Decision, Flow } from './types';
+import type { Action, Decision, Flow } from './types';
 
 export function restBody(d: Decision): string {
   if (d.outcome === 'allowed') return JSON.stringify({ count: 1, value: ['…'] }, null, 2);
@@ -35,23 +35,34 @@ export function restBody(d: Decision): string {
   return JSON.stringify({ message: d.message, status: d.status }, null, 2);
 }
 
-export function gitOutput(d: Decision, flow: Flow, org = 'contoso'): string {
+export function gitOutput(d: Decision, flow: Flow, org = 'contoso', action?: Action): string {
   const url =
     flow === 'ssh'
       ? `git@ssh.dev.azure.com:v3/${org}/Web/web`
       : `https://dev.azure.com/${org}/Web/_git/web`;
+  // What git prints follows the action: a push says so, anything else is a clone.
+  const push = action === 'push-code';
+  const command = push ? '$ git push origin main' : `$ git clone ${url}`;
+  const start = push ? [] : ["Cloning into 'web'..."];
   if (d.outcome === 'allowed') {
-    return [
-      `$ git clone ${url}`,
-      "Cloning into 'web'...",
-      'remote: Azure Repos',
-      'Receiving objects: 100% (1342/1342), done.',
-    ].join('\n');
+    return push
+      ? [
+          command,
+          'Enumerating objects: 5, done.',
+          `To ${url}`,
+          '   3f2a9c1..8b7d4e0  main -> main',
+        ].join('\n')
+      : [
+          command,
+          ...start,
+          'remote: Azure Repos',
+          'Receiving objects: 100% (1342/1342), done.',
+        ].join('\n');
   }
   if (flow === 'ssh') {
     return [
-      `$ git clone ${url}`,
-      "Cloning into 'web'...",
+      command,
+      ...start,
       `remote: ${d.message}`,
       'fatal: Could not read from remote repository.',
     ].join('\n');
@@ -59,8 +70,8 @@ export function gitOutput(d: Decision, flow: Flow, org = 'contoso'): string {
   const reason =
     d.status === 401 ? 'Authentication failed' : `The requested URL returned error: ${d.status}`;
   return [
-    `$ git clone ${url}`,
-    "Cloning into 'web'...",
+    command,
+    ...start,
     `remote: ${d.message}`,
     `fatal: unable to access '${url}/': ${reason}`,
   ].join('\n');

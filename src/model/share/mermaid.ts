@@ -38,7 +38,6 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
   blocked: 'Blocked',
   'mfa-required': 'MFA required',
 };
-const MAX_LABEL = 140;
 
 /**
  * Text made safe inside a double-quoted Mermaid label: Mermaid entity codes for every character
@@ -46,8 +45,8 @@ const MAX_LABEL = 140;
  */
 export function escapeMermaid(text: string): string {
   const flat = String(text).replace(/\s+/g, ' ').trim();
-  const cut = flat.length > MAX_LABEL ? `${flat.slice(0, MAX_LABEL - 1)}…` : flat;
-  return cut.replace(/[#"<>&;`\\|{}[\]]/g, (ch) => `#${ch.codePointAt(0)};`);
+  // Never cut: a step's text is the explanation, and Mermaid wraps long labels itself.
+  return flat.replace(/[#"<>&;`\\|{}[\]]/g, (ch) => `#${ch.codePointAt(0)};`);
 }
 
 /** A comment line cannot be escaped, so keep only harmless characters. */
