@@ -23,8 +23,11 @@ Usage:
   In a checkout (through tsx):  npm run --silent whatif -- FLAGS
 
 Inputs:
-  --locations FILE           named locations, Graph JSON ({"value":[...]} or a bare array)
-  --policies FILE            Conditional Access policies, Graph JSON (same shapes)
+  --locations FILE|DIR       named locations, Graph JSON ({"value":[...]}, a bare array or one
+                             object; a folder: its .json files in name order); UTF-8, or
+                             UTF-16 with a byte order mark (Windows PowerShell's Out-File)
+  --policies FILE|DIR        Conditional Access policies, Graph JSON (same shapes; one policy
+                             per file, as backup tools write them, is fine)
   --validation on|off        the organisation policy "Enable IP Conditional Access policy validation"
   --validation-enabled-at ISO  when it was turned on (unknown: every token counts as newer)
 

@@ -30,7 +30,31 @@ for (const s of scenarios)
     scenarioRanges.set(l.displayName, seen.add(ranges));
   }
 
+// The challenges start (and are solved) from sandbox configurations: Contoso's locations there
+// must be the scenarios' too. Locations only a challenge has (hosted agents) are its own.
+const cdir = fileURLToPath(new URL('../../scenarios/challenges/', import.meta.url));
+const challengeLocations = readdirSync(cdir)
+  .filter((f) => f.endsWith('.json') && !f.endsWith('.schema.json'))
+  .flatMap((f) =>
+    [
+      ...readFileSync(cdir + f, 'utf8').matchAll(
+        /"name": "([^"]*)",\s*"trusted": \w+,\s*"ranges": (\[[^\]]*\])/g,
+      ),
+    ].map((m) => [f, m[1]!, (JSON.parse(m[2]!) as string[]).sort().join(', ')] as const),
+  )
+  .filter(([, name]) => scenarioRanges.has(name));
+
 describe('the lab sandbox and the scenarios share one Contoso', () => {
+  it.each(challengeLocations)(
+    'challenge %s: %s has the scenarios’ ranges (%s)',
+    (_f, name, ranges) => {
+      expect([...scenarioRanges.get(name)!]).toEqual([ranges]);
+    },
+  );
+  it('the challenges use Contoso HQ and the VPN', () => {
+    expect(new Set(challengeLocations.map(([, name]) => name)).size).toBe(2);
+  });
+
   it('every scenario gives a location the same ranges', () => {
     for (const [name, variants] of scenarioRanges) expect([name, variants.size]).toEqual([name, 1]);
   });
