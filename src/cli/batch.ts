@@ -1,38 +1,27 @@
-// Batch what-if: every sign-in of a CSV evaluated with the organisation policy off and on, so an
-// admin sees who would be cut off by turning it on. Rows with bad cells are reported and skipped.
-import { evaluate } from '../model/engine/evaluate';
-import type { RowProblem, SigninRow } from '../model/impact/signinRows';
-import type {
-  AccessRequest,
-  Assumptions,
-  Client,
-  Decision,
-  Outcome,
-  RuleId,
-} from '../model/engine/types';
+// Batch what-if: every sign-in of a log decided with the organisation policy off and on, so an
+// admin sees who would be cut off by turning it on. The same pipeline as the lab's worker
+// (readSigninRows in slices, then ImpactAnalysis, which asks the engine), fed from a file read as
+// a stream so that millions of rows never sit in memory at once. Rows with bad cells are reported
+// and skipped.
+import { ImpactAnalysis } from '../model/impact/impactAnalysis';
+import { INVALID_DECISION, type ImpactReport } from '../model/impact/impactTypes';
+import type { RowProblem, SigninImport } from '../model/impact/signinRows';
+import type { Assumptions, Outcome, Result } from '../model/engine/types';
+import { SigninStream } from '../worker/signinChunks';
+import { streamText } from './files';
 import type { LoadedWorld } from './loadWorld';
-import { buildWorld, tokenFor } from './request';
+import { buildWorld } from './request';
 
 export type Counts = Record<Outcome, number>;
-
-export interface BatchRow {
-  row: number;
-  ip: string;
-  flow: AccessRequest['flow'];
-  user: string | null;
-  off: Outcome;
-  on: Outcome;
-  /** From the evaluation with the policy on: with it off, PATs and SSH keys get no check (R5). */
-  code: Decision['code'];
-  rule: RuleId;
-}
 
 export interface BatchReport {
   /** The state given with --validation, which the report marks as today's. */
   current: 'on' | 'off';
-  rows: BatchRow[];
+  /** Every row read, decided or not (rows evaluate() refuses have INVALID_DECISION). */
+  impact: ImpactReport;
   summary: { off: Counts; on: Counts; newlyBlocked: number };
   problems: RowProblem[];
+  warnings: string[];
 }
 
 export interface BatchSettings {
@@ -43,63 +32,90 @@ export interface BatchSettings {
   at: string;
 }
 
-const CLIENTS: readonly Client[] = ['browser', 'git', 'az-cli', 'rest', 'ssh', 'pipeline-agent'];
-
-function requestFor(row: SigninRow, at: string): AccessRequest {
-  const flow = row.flow ?? 'pat';
-  const req: AccessRequest = { flow, ip: row.ip, at: row.at ?? at };
-  if (row.user !== undefined) req.user = row.user;
-  const client = row.client?.toLowerCase() as Client | undefined;
-  if (client && CLIENTS.includes(client)) req.client = client;
-  const token = tokenFor(flow, row.tokenCreated);
-  if (token) req.token = token;
-  return req;
-}
-
-const zero = (): Counts => ({ allowed: 0, blocked: 0, 'mfa-required': 0 });
-
 /** The engine's message starts with the request field it is about ("ip: …", "token.created: …"). */
 function problemFrom(row: number, error: string): RowProblem {
   const m = /^([\w.]+): (.*)$/s.exec(error);
   return m ? { row, field: m[1]!, message: m[2]! } : { row, field: 'row', message: error };
 }
 
+/** Characters of CSV text read per slice. */
+const SLICE_CHARS = 4_000_000;
+
+const newAnalysis = (loaded: LoadedWorld, s: BatchSettings) =>
+  new ImpactAnalysis(
+    buildWorld(loaded, true, s.enabledAt),
+    s.assumptions,
+    { at: s.at, defaultFlow: 'pat' },
+    undefined,
+    { invalidExamples: Infinity },
+  );
+
+/** Adds rows to the analysis but those with a bad cell (already among `problems`). */
+function addGood(analysis: ImpactAnalysis, { rows, problems }: SigninImport): void {
+  if (problems.length === 0) return analysis.add(rows);
+  const bad = new Set(problems.map((p) => p.row));
+  analysis.add(rows.filter((r) => !bad.has(r.row)));
+}
+
+function report(
+  analysis: ImpactAnalysis,
+  problems: RowProblem[],
+  s: BatchSettings,
+  warnings: string[],
+): BatchReport {
+  const impact = analysis.finish();
+  for (const { row, message } of impact.invalidExamples) problems.push(problemFrom(row, message));
+  problems.sort((a, b) => a.row - b.row);
+  const outcome = impact.decisions.map((d) => d.outcome);
+  let newlyBlocked = 0;
+  const { off, on } = impact.rows;
+  for (let i = 0; i < impact.rows.count; i++) {
+    if (off[i] === INVALID_DECISION) continue;
+    if (outcome[off[i]!] === 'allowed' && outcome[on[i]!] === 'blocked') newlyBlocked++;
+  }
+  return {
+    current: s.validation ? 'on' : 'off',
+    impact,
+    summary: { off: impact.off, on: impact.on, newlyBlocked },
+    problems,
+    warnings,
+  };
+}
+
+/** Rows already read (a file that fits in memory). */
 export function runBatch(
   loaded: LoadedWorld,
-  signins: { rows: SigninRow[]; problems: RowProblem[] },
+  signins: SigninImport,
   s: BatchSettings,
 ): BatchReport {
-  const worlds = {
-    off: buildWorld(loaded, false, s.enabledAt),
-    on: buildWorld(loaded, true, s.enabledAt),
-  };
-  const bad = new Set(signins.problems.map((p) => p.row));
-  const problems = [...signins.problems];
-  const rows: BatchRow[] = [];
-  const summary = { off: zero(), on: zero(), newlyBlocked: 0 };
-  for (const row of signins.rows) {
-    if (bad.has(row.row)) continue;
-    const req = requestFor(row, s.at);
-    const off = evaluate(worlds.off, req, s.assumptions);
-    const on = evaluate(worlds.on, req, s.assumptions);
-    if (!off.ok || !on.ok) {
-      problems.push(problemFrom(row.row, off.ok ? (on.ok ? '' : on.error) : off.error));
-      continue;
-    }
-    summary.off[off.value.outcome]++;
-    summary.on[on.value.outcome]++;
-    if (off.value.outcome === 'allowed' && on.value.outcome === 'blocked') summary.newlyBlocked++;
-    rows.push({
-      row: row.row,
-      ip: row.ip,
-      flow: req.flow,
-      user: row.user ?? null,
-      off: off.value.outcome,
-      on: on.value.outcome,
-      code: on.value.code,
-      rule: on.value.decidedBy,
-    });
-  }
-  problems.sort((a, b) => a.row - b.row);
-  return { current: s.validation ? 'on' : 'off', rows, summary, problems };
+  const analysis = newAnalysis(loaded, s);
+  addGood(analysis, signins);
+  return report(analysis, [...signins.problems], s, []);
+}
+
+/**
+ * A file of any size, read as a stream: rows are decided slice by slice and dropped, so only the
+ * report's columns (17 bytes a row) stay in memory.
+ */
+export function runBatchStream(
+  loaded: LoadedWorld,
+  file: string,
+  s: BatchSettings,
+): Result<BatchReport & { log: SigninImport['log'] }> {
+  const analysis = newAnalysis(loaded, s);
+  const problems: RowProblem[] = [];
+  const stream = new SigninStream((part) => {
+    problems.push(...part.problems);
+    addGood(analysis, part);
+  }, SLICE_CHARS);
+  const where = `--batch ${file}`;
+  const read = streamText('batch', file, (text) => {
+    const error = stream.push(text);
+    return error === undefined ? undefined : `${where}: ${error}`;
+  });
+  if (!read.ok) return read;
+  const end = stream.end();
+  if (!end.ok) return { ok: false, error: `${where}: ${end.error}` };
+  const warnings = end.warnings.map((w) => `${where}: ${w}`);
+  return { ok: true, value: { ...report(analysis, problems, s, warnings), log: end.value.log } };
 }

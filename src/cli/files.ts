@@ -1,7 +1,7 @@
 // Reads the files the command line is given: a size guard before reading, the same text decoder
 // as the browser (UTF-8, UTF-16 with a BOM), folders of exports, and messages that name the flag,
 // the file and what was wrong with it.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeText } from '../model/graph/decodeText';
 import type { SourceFile } from '../model/graph/graphFiles';
@@ -75,4 +75,58 @@ export function readSources(flag: string, path: string): Result<SourceFile[]> {
     files.push({ name: file, bytes: bytes.value });
   }
   return { ok: true, value: files };
+}
+
+/** The encoding a byte order mark announces; UTF-8 without one. */
+function encodingOf(head: Uint8Array): string {
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  return 'utf-8';
+}
+
+/**
+ * Reads `path` (given with `--flag`) piece by piece, decoded as its byte order mark says (UTF-8,
+ * or UTF-16 from Windows PowerShell), without the size limit: a log of millions of rows is never
+ * held whole. `onText` gets each decoded piece and may stop the reading with an error.
+ */
+export function streamText(
+  flag: string,
+  path: string,
+  onText: (text: string) => string | undefined,
+  pieceBytes = 8 * 1024 * 1024,
+): Result<void> {
+  const where = `--${flag} ${path}`;
+  let fd: number;
+  try {
+    if (statSync(path).isDirectory()) return { ok: false, error: `${where}: ${REASONS.EISDIR}` };
+    fd = openSync(path, 'r');
+  } catch (e) {
+    return { ok: false, error: `${where}: cannot read it (${describe(e)})` };
+  }
+  try {
+    const buffer = new Uint8Array(pieceBytes);
+    let decoder: TextDecoder | undefined;
+    for (;;) {
+      const n = readSync(fd, buffer, 0, buffer.length, null);
+      if (n === 0) break;
+      decoder ??= new TextDecoder(encodingOf(buffer));
+      const error = onText(decoder.decode(buffer.subarray(0, n), { stream: true }));
+      if (error !== undefined) return { ok: false, error };
+    }
+    const error = decoder && onText(decoder.decode());
+    return error === undefined ? { ok: true, value: undefined } : { ok: false, error };
+  } catch (e) {
+    return { ok: false, error: `${where}: cannot read it (${describe(e)})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The size of a file in bytes; 0 when it cannot be read (streamText then says why). */
+export function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
 }

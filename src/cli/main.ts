@@ -1,14 +1,14 @@
 // The what-if command line as a function: arguments in, exit code out, output through injected
 // streams, so tests can run it in-process. 0 when a decision was made, 2 on bad input (one line).
 import { evaluate } from '../model/engine/evaluate';
-import { readSigninRows } from '../model/impact/signinRows';
 import type { Result } from '../model/engine/types';
+import { MAX_SIGNIN_TEXT, readSigninRows } from '../model/impact/signinRows';
 import { parseArgs } from './args';
-import { runBatch } from './batch';
+import { runBatch, runBatchStream } from './batch';
 import { batchExtras } from './batchExtras';
 import { decisionJson } from './decisionJson';
-import { readText } from './files';
-import { formatBatch } from './formatBatch';
+import { fileSize, streamText } from './files';
+import { writeBatch, writeBatchJson } from './formatBatch';
 import { formatDecision } from './formatDecision';
 import { loadWorld, type LoadedWorld } from './loadWorld';
 import { impactKql } from '../model/impact/kql';
@@ -29,7 +29,11 @@ const PROGRAM = 'pat-fence whatif';
 /** Exactly one line, whatever the message holds. */
 const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
 
-type RunResult = Result<{ out: string; warnings: string[] }>;
+/** The output as text, or as a function that writes it piece by piece (a batch of any size). */
+type RunResult = Result<{
+  out: string | ((write: (text: string) => void) => void);
+  warnings: string[];
+}>;
 
 function runSingle(o: SingleOptions, loaded: LoadedWorld, io: CliIo): RunResult {
   const world = buildWorld(loaded, o.validation, o.enabledAt);
@@ -43,28 +47,52 @@ function runSingle(o: SingleOptions, loaded: LoadedWorld, io: CliIo): RunResult 
   return { ok: true, value: { out, warnings } };
 }
 
+/** Files up to this size are read whole, for the range and remedies; larger ones as a stream. */
+const WHOLE_FILE_BYTES = MAX_SIGNIN_TEXT;
+
 function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResult {
-  const text = readText('batch', o.batchFile);
-  if (!text.ok) return text;
-  const signins = readSigninRows(text.value);
-  if (!signins.ok) return { ok: false, error: `--batch ${o.batchFile}: ${signins.error}` };
   const at = o.at ?? io.now().toISOString();
+  const where = `--batch ${o.batchFile}`;
+  const settings = {
+    validation: o.validation,
+    enabledAt: o.enabledAt,
+    assumptions: o.assumptions,
+    at,
+  };
+  if (fileSize(o.batchFile) > WHOLE_FILE_BYTES) {
+    const batch = runBatchStream(loaded, o.batchFile, settings);
+    if (!batch.ok) return batch;
+    const report = batch.value;
+    const warnings = [
+      ...loaded.warnings,
+      ...report.warnings,
+      `${where}: over ${WHOLE_FILE_BYTES / 1024 / 1024} MB, read as a stream: the range over the disputed rules and the remedies are left out (run them on a shorter period)`,
+    ];
+    const more = { kind: report.log?.kind, log: report.log };
+    const out = (write: (text: string) => void) =>
+      o.json
+        ? writeBatchJson(report, write, more)
+        : writeBatch(report, o.batchFile, write, warnings.length);
+    return { ok: true, value: { out, warnings } };
+  }
+  let text = '';
+  const read = streamText('batch', o.batchFile, (t) => void (text += t));
+  if (!read.ok) return read;
+  const signins = readSigninRows(text);
+  text = '';
+  if (!signins.ok) return { ok: false, error: `${where}: ${signins.error}` };
   const extras = batchExtras(loaded, signins.value, { ...o, at });
   // An audit export's own record of the switch dates R12 unless --validation-enabled-at is given.
   const report = runBatch(loaded, signins.value, {
-    validation: o.validation,
+    ...settings,
     enabledAt: extras.enabledAt?.at ?? o.enabledAt,
-    assumptions: o.assumptions,
-    at,
   });
-  const warnings = [
-    ...loaded.warnings,
-    ...signins.warnings.map((w) => `--batch ${o.batchFile}: ${w}`),
-  ];
+  const warnings = [...loaded.warnings, ...signins.warnings.map((w) => `${where}: ${w}`)];
   const { headline, ...more } = extras;
-  const out = o.json
-    ? JSON.stringify({ ...report, ...more, verdict: headline.verdict }, null, 2) + '\n'
-    : formatBatch(report, o.batchFile, warnings.length, extras);
+  const out = (write: (text: string) => void) =>
+    o.json
+      ? writeBatchJson(report, write, { ...more, verdict: headline.verdict })
+      : writeBatch(report, o.batchFile, write, warnings.length, extras);
   return { ok: true, value: { out, warnings } };
 }
 
@@ -100,7 +128,9 @@ function run(argv: readonly string[], io: CliIo): number {
   if (!result.ok) return fail(result.error);
   // Warnings only once a decision is made, so that a failure stays a single line on stderr.
   for (const w of result.value.warnings) io.stderr(`warning: ${oneLine(w)}\n`);
-  io.stdout(result.value.out);
+  const out = result.value.out;
+  if (typeof out === 'string') io.stdout(out);
+  else out((text) => io.stdout(text));
   return 0;
 }
 

@@ -1,6 +1,7 @@
 // Reads a large sign-in CSV slice by slice with the model's readSigninRows, so that a worker can
 // report progress and notice a cancel between slices. Slices end on record boundaries (found with
 // the same quoting rules as csv.ts) and row numbers are shifted back to the whole file's.
+import { detectSeparator } from '../model/impact/csvCursor';
 import type { ImportResult } from '../model/graph/importResult';
 import { mergeLogInfo } from '../model/impact/logs/logInfo';
 import {
@@ -26,6 +27,7 @@ export function recordsUntil(
   text: string,
   start: number,
   target: number,
+  separator = COMMA,
 ): { end: number; records: number } {
   const n = text.length;
   let records = 0;
@@ -49,7 +51,7 @@ export function recordsUntil(
       fieldStart = false;
       continue;
     }
-    if (c === COMMA) fieldStart = true;
+    if (c === separator) fieldStart = true;
     else if (c === LF || c === CR) {
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       records++;
@@ -74,6 +76,93 @@ export interface ChunkHooks {
 /** Slice size: about 100 ms of readSigninRows at today's speed. */
 export const CHUNK_CHARS = 1_000_000;
 
+/**
+ * Sign-in CSV text that arrives in pieces of any length (a file read from disk, decoded as it
+ * comes): each run of whole records is read with readSigninRows and handed to `onRows` with row
+ * numbers of the whole file, so a caller can analyse and drop rows as it goes.
+ */
+export class SigninStream {
+  #header: string | undefined;
+  #separator = COMMA;
+  #carry = '';
+  /** Data records before the carried text. */
+  #before = 0;
+  #rows = 0;
+  readonly #warnings = new Set<string>();
+  #log: SigninImport['log'];
+  readonly #onRows: (part: SigninImport) => void;
+  readonly #chunkChars: number;
+
+  /** `onRows` gets each slice's rows and problems, numbered as in the whole file. */
+  constructor(onRows: (part: SigninImport) => void, chunkChars = CHUNK_CHARS) {
+    this.#onRows = onRows;
+    this.#chunkChars = chunkChars;
+  }
+
+  /** Adds text; reads every whole record once enough has come. An error stops the stream. */
+  push(text: string): string | undefined {
+    this.#carry += text;
+    if (this.#header === undefined) {
+      const header = recordsUntil(this.#carry, 0, 0);
+      if (header.end >= this.#carry.length) return undefined; // the header is not whole yet
+      this.#separator = detectSeparator(this.#carry);
+      this.#header = this.#carry.slice(0, header.end);
+      this.#carry = this.#carry.slice(header.end);
+    }
+    if (this.#carry.length < this.#chunkChars) return undefined;
+    // Cut at a record boundary some way before the end, where the last record may be partial.
+    const cut = recordsUntil(this.#carry, 0, this.#carry.length - 65_536, this.#separator);
+    if (cut.end >= this.#carry.length) return undefined;
+    const error = this.#read(this.#carry.slice(0, cut.end));
+    this.#carry = this.#carry.slice(cut.end);
+    this.#before += cut.records;
+    return error;
+  }
+
+  /** Reads what is left; the import's warnings and which log it was (or its one error). */
+  end(): ImportResult<{ rows: number; log: SigninImport['log'] }> {
+    const text = (this.#header ?? '') + this.#carry;
+    if (this.#header === undefined || this.#rows === 0) {
+      // Small or empty: the whole text at once, for readSigninRows's own messages.
+      const r = readSigninRows(text);
+      if (!r.ok) return r;
+      this.#emit(r.value, this.#before);
+      return { ok: true, value: { rows: this.#rows, log: this.#log }, warnings: r.warnings };
+    }
+    const error = this.#carry === '' ? undefined : this.#read(this.#carry);
+    this.#carry = '';
+    if (error !== undefined) return { ok: false, error, warnings: [] };
+    const value = { rows: this.#rows, log: this.#log };
+    return { ok: true, value, warnings: [...this.#warnings] };
+  }
+
+  #read(records: string): string | undefined {
+    const part = readSigninRows(this.#header + records);
+    if (!part.ok) return part.error;
+    if (part.value.rows.length) part.warnings.forEach((w) => this.#warnings.add(w));
+    this.#emit(part.value, this.#before);
+    return undefined;
+  }
+
+  #emit(part: SigninImport, before: number): void {
+    const info = part.log;
+    if (before) {
+      for (const row of part.rows) row.row += before;
+      for (const p of part.problems) p.row += before;
+      if (info) {
+        for (const a of info.apart) a.rows = a.rows.map((n) => n + before);
+        for (const s of info.audit?.policySwitches ?? []) s.row += before;
+      }
+    }
+    if (info) {
+      if (this.#log) mergeLogInfo(this.#log, info);
+      else this.#log = info;
+    }
+    this.#rows += part.rows.length;
+    this.#onRows(part);
+  }
+}
+
 /** readSigninRows(text), slice by slice; undefined when stopped. */
 export async function readSigninRowsInChunks(
   text: string,
@@ -82,7 +171,8 @@ export async function readSigninRowsInChunks(
 ): Promise<ImportResult<SigninImport> | undefined> {
   if (text.length <= chunkChars || text.length > MAX_SIGNIN_TEXT || isJsonText(text))
     return readSigninRows(text);
-  const header = recordsUntil(text, 0, 0);
+  const separator = detectSeparator(text);
+  const header = recordsUntil(text, 0, 0, separator);
   const headerText = text.slice(0, header.end);
   const rows: SigninRow[] = [];
   const problems: SigninImport['problems'] = [];
@@ -92,7 +182,7 @@ export async function readSigninRowsInChunks(
   let before = 0; // data records before this slice
   while (start < text.length) {
     if (hooks.shouldStop?.()) return undefined;
-    const slice = recordsUntil(text, start, start + chunkChars);
+    const slice = recordsUntil(text, start, start + chunkChars, separator);
     const part = readSigninRows(headerText + text.slice(start, slice.end));
     // A slice can only fail where the whole file fails; ask the whole file for the exact message.
     if (!part.ok) return readSigninRows(text);

@@ -13,6 +13,13 @@ export const ARM_STOPS_COVERING_ADO = '2025-09-01T00:00:00Z';
  */
 export const ADO_WEB_CA_ALWAYS_FROM = '2025-01-01T00:00:00Z';
 
+/**
+ * Every fixed instant the flows compare a request's time with (`at < instant`). The batch path
+ * decides two requests whose times fall between the same instants (these and the org policy's
+ * enabledAt) as one, so a new comparison with a fixed date must add its date here.
+ */
+export const FIXED_INSTANTS: readonly string[] = [ADO_WEB_CA_ALWAYS_FROM, ARM_STOPS_COVERING_ADO];
+
 /** Which PAT scope an action needs (T2). 'full' covers everything. */
 export const ACTION_SCOPES = {
   'read-code': ['vso.code', 'vso.code_write'],

@@ -22,6 +22,19 @@ export function evaluate(
   req: AccessRequest,
   assumptions: Assumptions = DEFAULT_ASSUMPTIONS,
 ): Result<Decision> {
+  return evaluateWith(world, req, assumptions, new Trace());
+}
+
+/**
+ * evaluate() writing its steps to the given trace: the batch path passes a QuietTrace, which keeps
+ * only what deciding needs, so the same rule code runs without building the readable trace.
+ */
+export function evaluateWith(
+  world: World,
+  req: AccessRequest,
+  assumptions: Assumptions,
+  trace: Trace,
+): Result<Decision> {
   if (!FLOWS.includes(req.flow))
     return { ok: false, error: `flow: "${req.flow}" is not one of ${FLOWS.join(', ')}` };
   const ip = parseIp(req.ip);
@@ -41,7 +54,6 @@ export function evaluate(
   }
 
   const compiled = compileWorld(world);
-  const trace = new Trace();
   const mapped = [ip.value, signin.value].find((a) => ipv4FromMapped(a));
   if (mapped) {
     const v4 = ipv4FromMapped(mapped)!.text;

@@ -16,3 +16,21 @@ export class Trace {
     if (!this.unknowns.includes(note)) this.unknowns.push(note);
   }
 }
+
+/**
+ * A trace that records no steps, only the policy of the last failing one (the policy that decided
+ * a refusal): for deciding many requests in bulk, where nobody reads the steps.
+ */
+export class QuietTrace extends Trace {
+  decisivePolicy: string | null = null;
+
+  override add(
+    _rule: RuleId,
+    result: TraceStep['result'],
+    _s: Stage,
+    _d: string,
+    policyId?: string,
+  ) {
+    if (result === 'fail') this.decisivePolicy = policyId ?? null;
+  }
+}

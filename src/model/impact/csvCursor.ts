@@ -6,6 +6,26 @@ const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
 const CR = 13;
+const SEMICOLON = 59;
+
+/**
+ * The field separator of a CSV: a comma, or a semicolon when the first record has more of those
+ * outside quotes (Excel writes `;` in locales where the comma is the decimal mark).
+ */
+export function detectSeparator(text: string): number {
+  let commas = 0;
+  let semicolons = 0;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === COMMA) commas++;
+    else if (c === SEMICOLON) semicolons++;
+    else if (c === LF || c === CR) break;
+  }
+  return semicolons > commas ? SEMICOLON : COMMA;
+}
 
 const countLines = (text: string, from: number, to: number): number => {
   let n = 0;
@@ -21,6 +41,8 @@ export class CsvCursor {
   /** Why reading stopped early (a quoted field is never closed), if it did. */
   error: string | undefined;
   private readonly text: string;
+  /** The separator's character code (a comma or a semicolon). */
+  readonly separator: number;
   private pos: number;
   private line = 1;
   private done: boolean;
@@ -29,8 +51,9 @@ export class CsvCursor {
   private readonly ends: number[] = [];
   private readonly values: string[] = [];
 
-  constructor(text: string) {
+  constructor(text: string, separator = detectSeparator(text)) {
     this.text = text;
+    this.separator = separator;
     this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.done = this.pos >= text.length;
   }
@@ -38,7 +61,7 @@ export class CsvCursor {
   /** Moves to the next record; false at the end of the text or on an error. */
   next(): boolean {
     if (this.done) return false;
-    const { text, starts, ends } = this;
+    const { text, starts, ends, separator } = this;
     const n = text.length;
     let i = this.pos;
     let k = 0;
@@ -51,7 +74,7 @@ export class CsvCursor {
         const start = i;
         for (; i < n; i++) {
           const c = text.charCodeAt(i);
-          if (c === COMMA || c === LF || c === CR) break;
+          if (c === separator || c === LF || c === CR) break;
         }
         starts[k] = start;
         ends[k] = i;
@@ -62,7 +85,7 @@ export class CsvCursor {
         break;
       }
       const c = text.charCodeAt(i);
-      if (c === COMMA) {
+      if (c === separator) {
         i++;
         continue;
       }
@@ -101,11 +124,12 @@ export class CsvCursor {
         break;
       }
     }
-    // Text between the closing quote and the next comma is kept, as spreadsheets do.
+    // Text between the closing quote and the next separator is kept, as spreadsheets do.
     const start = i;
+    const separator = this.separator;
     for (; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c === COMMA || c === LF || c === CR) break;
+      if (c === separator || c === LF || c === CR) break;
     }
     this.values[k] = field + text.slice(start, i);
     this.ends[k] = -1;

@@ -1,13 +1,13 @@
 // Impact analysis: what turning the organisation policy on would do to a list of real sign-ins.
-// Every row is decided with the policy off and on by the fast path (impactDecide.ts), which
-// agrees with evaluate() without building a trace, so a million rows take about a second.
+// Every row is decided with the policy off and on by the engine itself, once per class of rows it
+// cannot tell apart (batchDecider.ts), so a million rows take about a second.
 import { ImpactAnalysis } from './impactAnalysis';
 import type { ImpactReport, RowDefaults } from './impactTypes';
 import type { SigninRow } from './signinRows';
 import type { Assumptions, World } from '../engine/types';
 
 export { ImpactAnalysis } from './impactAnalysis';
-export { compileImpact, decideFast } from './impactDecide';
+export { BatchDecider } from './batchDecider';
 export { sortGroups, type GroupOrder } from './impactGroups';
 export { rowRequest } from './impactRequest';
 export { impactRow, type ImpactRowView } from './impactRow';

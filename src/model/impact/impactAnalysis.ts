@@ -1,8 +1,11 @@
 // The impact analysis as an accumulator: rows go in slice by slice (so a worker can yield and be
 // cancelled between slices) and the report comes out at the end, the same however it was sliced.
-import { compileImpactPair, prepareRow, type CompiledImpact } from './impactCompile';
-import { decidePrepared } from './impactDecide';
+// Each row becomes a request in rowRequest() and is decided by the engine (BatchDecider).
+import { targetsAzureDevOps } from '../engine/assignments';
+import { ARM_STOPS_COVERING_ADO } from '../engine/azureDevOps';
+import { BatchDecider } from './batchDecider';
 import { groupBlocked } from './impactGroups';
+import { rowRequest } from './impactRequest';
 import {
   INVALID_DECISION,
   UNKNOWN_FLOW,
@@ -11,19 +14,40 @@ import {
   type RowDefaults,
 } from './impactTypes';
 import type { SigninRow } from './signinRows';
-import { FLOWS, type Assumptions, type Flow, type World } from '../engine/types';
+import { FLOWS, type Assumptions, type Flow, type Policy, type World } from '../engine/types';
 
 const MAX_INVALID_EXAMPLES = 20;
 const FLOW_INDEX = new Map<Flow, number>(FLOWS.map((f, i) => [f, i]));
 const counts = (): OutcomeCounts => ({ allowed: 0, blocked: 0, 'mfa-required': 0 });
 
+/** Enforced, and targeting Azure DevOps at some time (R16, R18): the policies that can decide. */
+const canDecide = (p: Policy) =>
+  p.state === 'enabled' &&
+  (targetsAzureDevOps(p, '2000-01-01T00:00:00Z').match ||
+    targetsAzureDevOps(p, ARM_STOPS_COVERING_ADO).match);
+
+const columns = (n: number) => ({
+  row: new Uint32Array(n),
+  ip: new Uint32Array(n),
+  user: new Uint32Array(n),
+  flow: new Uint8Array(n),
+  off: new Uint16Array(n),
+  on: new Uint16Array(n),
+});
+
+export interface AnalysisOptions {
+  /** How many invalid rows to keep with their message (the report's invalidExamples). */
+  invalidExamples?: number;
+}
+
 export class ImpactAnalysis {
-  readonly #off: CompiledImpact;
-  readonly #on: CompiledImpact;
+  readonly #decider: BatchDecider;
+  readonly #policies: Policy[];
   readonly #defaults: RowDefaults;
   readonly #assumptions: Assumptions;
-  readonly #total: number;
-  readonly #rows;
+  readonly #total: number | undefined;
+  readonly #maxInvalid: number;
+  #rows;
   #n = 0;
   readonly #countsOff = counts();
   readonly #countsOn = counts();
@@ -32,22 +56,24 @@ export class ImpactAnalysis {
   #invalid = 0;
   readonly #invalidExamples: { row: number; message: string }[] = [];
 
-  /** `total`: how many rows will be added at most (sizes the per-row columns). */
-  constructor(world: World, assumptions: Assumptions, defaults: RowDefaults, total: number) {
-    const pair = compileImpactPair(world, assumptions, defaults);
-    this.#off = pair.off;
-    this.#on = pair.on;
+  /**
+   * `total`: how many rows will be added at most (sizes the per-row columns); undefined when it is
+   * not known beforehand (a file read as a stream): the columns then grow as rows come.
+   */
+  constructor(
+    world: World,
+    assumptions: Assumptions,
+    defaults: RowDefaults,
+    total: number | undefined,
+    options: AnalysisOptions = {},
+  ) {
+    this.#decider = new BatchDecider(world, assumptions);
+    this.#policies = world.policies.filter(canDecide);
     this.#defaults = defaults;
     this.#assumptions = assumptions;
     this.#total = total;
-    this.#rows = {
-      row: new Uint32Array(total),
-      ip: new Uint32Array(total),
-      user: new Uint32Array(total),
-      flow: new Uint8Array(total),
-      off: new Uint16Array(total),
-      on: new Uint16Array(total),
-    };
+    this.#maxInvalid = options.invalidExamples ?? MAX_INVALID_EXAMPLES;
+    this.#rows = columns(total ?? 1 << 16);
   }
 
   get processed(): number {
@@ -56,28 +82,29 @@ export class ImpactAnalysis {
 
   /** Analyses rows[from, to). */
   add(rows: readonly SigninRow[], from = 0, to = rows.length): void {
-    const s = this.#off.shared;
-    const r = s.scratch;
-    const list = s.decisions.list;
+    const decider = this.#decider;
+    const list = decider.decisions.list;
+    const end = Math.min(to, from + (this.#total ?? Infinity) - this.#n);
+    if (this.#n + end - from > this.#rows.row.length) this.#grow(this.#n + end - from);
     const cols = this.#rows;
-    const end = Math.min(to, from + this.#total - this.#n);
     for (let i = from; i < end; i++) {
       const row = rows[i]!;
       const n = this.#n++;
-      const error = prepareRow(s, row);
+      const req = rowRequest(row, this.#defaults);
+      const pair = decider.decide(req);
       cols.row[n] = row.row;
-      cols.ip[n] = r.ip;
-      cols.user[n] = r.user;
-      if (error !== undefined) {
-        cols.flow[n] = FLOW_INDEX.get(row.flow ?? this.#defaults.defaultFlow) ?? UNKNOWN_FLOW;
+      cols.ip[n] = decider.ip;
+      cols.user[n] = decider.user;
+      const flow = FLOW_INDEX.get(req.flow) ?? UNKNOWN_FLOW;
+      cols.flow[n] = flow;
+      if (typeof pair === 'string') {
         cols.off[n] = cols.on[n] = INVALID_DECISION;
-        if (this.#invalid++ < MAX_INVALID_EXAMPLES)
-          this.#invalidExamples.push({ row: row.row, message: error });
+        if (this.#invalid++ < this.#maxInvalid)
+          this.#invalidExamples.push({ row: row.row, message: pair });
         continue;
       }
-      cols.flow[n] = FLOW_INDEX.get(r.flow)!;
-      const off = decidePrepared(this.#off, r);
-      const on = decidePrepared(this.#on, r);
+      const off = pair >>> 16;
+      const on = pair & 0xffff;
       cols.off[n] = off;
       cols.on[n] = on;
       const offOutcome = list[off]!.outcome;
@@ -86,13 +113,20 @@ export class ImpactAnalysis {
       this.#countsOn[onOutcome]++;
       if (offOutcome === 'allowed' && onOutcome !== 'allowed') {
         this.#newlyBlocked++;
-        this.#newlyByFlow[r.flow]++;
+        this.#newlyByFlow[req.flow]++;
       }
     }
   }
 
+  #grow(need: number): void {
+    const old = this.#rows;
+    const grown = columns(Math.max(need, old.row.length * 2));
+    for (const k of Object.keys(old) as (keyof typeof old)[]) grown[k].set(old[k]);
+    this.#rows = grown;
+  }
+
   finish(): ImpactReport {
-    const s = this.#off.shared;
+    const d = this.#decider;
     const n = this.#n;
     const cols = this.#rows;
     const rows = {
@@ -104,14 +138,15 @@ export class ImpactAnalysis {
       off: cols.off.slice(0, n),
       on: cols.on.slice(0, n),
     };
-    const decisions = [...s.decisions.list];
-    const names = new Map(s.policies.map((p) => [p.id, p.displayName]));
+    const decisions = [...d.decisions.list];
+    const names = new Map(this.#decider.worldOn.policies.map((p) => [p.id, p.displayName]));
     const groups = (keys: Uint32Array, texts: string[]) =>
       groupBlocked(rows, keys, texts, decisions, names);
+    const total = this.#total ?? n;
     return {
-      total: this.#total,
+      total,
       processed: n,
-      complete: n === this.#total,
+      complete: n === total,
       at: this.#defaults.at,
       assumptions: { ...this.#assumptions },
       off: { ...this.#countsOff },
@@ -120,13 +155,13 @@ export class ImpactAnalysis {
       newlyBlockedByFlow: { ...this.#newlyByFlow },
       invalid: this.#invalid,
       invalidExamples: [...this.#invalidExamples],
-      byUser: groups(rows.user, s.users.texts),
-      byIp: groups(rows.ip, s.ips.texts),
+      byUser: groups(rows.user, d.users.texts),
+      byIp: groups(rows.ip, d.ips.texts),
       rows,
-      ips: [...s.ips.texts],
-      users: [...s.users.texts],
+      ips: [...d.ips.texts],
+      users: [...d.users.texts],
       decisions,
-      policies: s.policies.map((p) => ({ id: p.id, displayName: p.displayName })),
+      policies: this.#policies.map((p) => ({ id: p.id, displayName: p.displayName })),
     };
   }
 }

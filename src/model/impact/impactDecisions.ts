@@ -1,43 +1,20 @@
-// The handful of distinct answers a whole sign-in log gets, each built once and numbered: the fast
-// path returns these shared objects (no allocation per row) and the report stores their numbers.
+// The handful of distinct answers a whole log gets, each kept once and numbered: rows store the
+// numbers, and the report lists the answers.
 import type { FastDecision } from './impactTypes';
-import type { Decision, Outcome, RuleId } from '../engine/types';
-
-export type DecisionKind = 'allowed' | 'ado-block' | 'entra-mfa' | 'entra-block' | 'entra-device';
-
-const KINDS: Record<DecisionKind, { n: number; outcome: Outcome; code: Decision['code'] }> = {
-  allowed: { n: 0, outcome: 'allowed', code: null },
-  'ado-block': { n: 1, outcome: 'blocked', code: 'VS403463' },
-  'entra-mfa': { n: 2, outcome: 'mfa-required', code: null },
-  'entra-block': { n: 3, outcome: 'blocked', code: 'AADSTS53003' },
-  'entra-device': { n: 4, outcome: 'blocked', code: null },
-};
-
-const RULE_IDS: readonly RuleId[] = [
-  ...Array.from({ length: 20 }, (_, i) => `R${i + 1}` as RuleId),
-  'T1',
-  'T2',
-];
-const RULE_INDEX = new Map(RULE_IDS.map((r, i) => [r, i]));
+import type { Decision } from '../engine/types';
 
 export class DecisionTable {
   readonly list: FastDecision[] = [];
-  readonly #byKey = new Map<number, number>();
+  readonly #byKey = new Map<string, number>();
 
-  /** The number of a decision; `policy` is a position in `policyIds`, or -1 for none. */
-  number(kind: DecisionKind, rule: RuleId, policy: number, policyIds: readonly string[]): number {
-    const k = KINDS[kind];
-    const key = ((policy + 1) * RULE_IDS.length + RULE_INDEX.get(rule)!) * 8 + k.n;
+  /** The number of a decision's outcome, code and deciding rule, with the policy that decided it. */
+  number(d: Decision, policyId: string | null): number {
+    const key = `${d.outcome}|${d.code}|${d.decidedBy}|${policyId}`;
     let n = this.#byKey.get(key);
     if (n === undefined) {
       n = this.list.length;
       this.list.push(
-        Object.freeze({
-          outcome: k.outcome,
-          code: k.code,
-          decidedBy: rule,
-          policyId: policy < 0 ? null : policyIds[policy]!,
-        }),
+        Object.freeze({ outcome: d.outcome, code: d.code, decidedBy: d.decidedBy, policyId }),
       );
       this.#byKey.set(key, n);
     }

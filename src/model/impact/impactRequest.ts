@@ -1,5 +1,5 @@
-// How a sign-in row becomes the AccessRequest evaluate() would see: the fast path must agree with
-// evaluate() on exactly this request, and falls back to it through the same mapping.
+// How a sign-in row becomes the AccessRequest the engine decides: the one place where that
+// happens, for the worker, the command line and the tests alike.
 import type { SigninRow } from './signinRows';
 import type { RowDefaults } from './impactTypes';
 import type { AccessRequest, Client } from '../engine/types';

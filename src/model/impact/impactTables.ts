@@ -1,59 +1,27 @@
-// Distinct IPs and users of a sign-in log, each numbered once with what every policy thinks of it
-// (location membership, user targeting). Real logs repeat both, so the per-row cost becomes one
-// Map lookup, and the numbers double as the compact per-row storage of the report.
+// Distinct IPs and users of a log, each numbered once (the numbers are the report's compact per-row
+// storage) and put in a class: two IPs, or two users, in the same class are told apart by nothing
+// the engine reads, so the batch path decides one request per class and shares the answer.
 import { targetsUser } from '../engine/assignments';
 import type { CompiledWorld } from '../engine/compiledWorld';
-import type { CompiledPolicy } from './impactPolicies';
-import { parseIp, type ParsedIp } from '../ip/ip';
-import { formatIpv6, ipFromV4 } from '../ip/ipNumeric';
-import { parseIpText, parseIpv4Text } from '../ip/ipText';
-import { V4Index } from './impactV4Index';
-import { memberOf, type LocationContext } from '../engine/locationMatch';
+import { memberOf } from '../engine/locationMatch';
 import type { Assumptions, Policy } from '../engine/types';
+import { ipv4FromMapped, parseIp } from '../ip/ip';
+import { parseIpv4Text } from '../ip/ipText';
+import { V4Index } from './impactV4Index';
 
-export const OUT = 0;
-export const IN = 1;
-export const UNKNOWN = 2;
+/** Class of an entry the engine refuses (an IP that does not parse): decided one by one. */
+export const INVALID_CLASS = -1;
 
-/**
- * parseIp(text) for range lookups: the same numbers, but an IPv6 address's normalised text (which
- * costs more than parsing it, and no lookup reads) is only built if asked for. Or evaluate()'s
- * message for an address it refuses.
- */
-function parseForLookup(text: string): ParsedIp | string {
-  const value = parseIpText(text.trim());
-  if (typeof value === 'string') {
-    const r = parseIp(text);
-    return `ip: ${r.ok ? value : r.error}`;
-  }
-  if (typeof value === 'number') return ipFromV4(value);
-  return {
-    family: 6,
-    hi: value[0],
-    w1: value[1],
-    w2: value[2],
-    lo: value[3],
-    get text() {
-      return formatIpv6(value);
-    },
-  };
-}
-
-/** A string → number table with `stride` bytes of facts per entry, grown by doubling. */
-abstract class FactTable {
+/** A string → number table where every entry also gets a class number, grown by doubling. */
+abstract class ClassTable {
   readonly texts: string[] = [];
   readonly #index = new Map<string, number>();
-  #facts: Uint8Array;
-  protected readonly stride: number;
+  readonly #classes = new Map<string, number>();
+  #classOf = new Int32Array(256);
 
-  constructor(stride: number) {
-    this.stride = stride;
-    this.#facts = new Uint8Array(Math.max(1, stride) * 256);
-  }
-
-  /** Facts of entry i at [i * stride, (i + 1) * stride). Re-read after lookups: it may grow. */
-  get facts(): Uint8Array {
-    return this.#facts;
+  /** The class of entry i (INVALID_CLASS for an entry the engine refuses). */
+  classOf(i: number): number {
+    return this.#classOf[i]!;
   }
 
   lookup(text: string): number {
@@ -64,52 +32,51 @@ abstract class FactTable {
     return i;
   }
 
-  /** A new entry for `text`, its facts filled in. */
+  /** A new entry for `text`, its class worked out. */
   protected add(text: string): number {
     const i = this.texts.length;
     this.texts.push(text);
-    if ((i + 1) * this.stride > this.#facts.length) {
-      const grown = new Uint8Array(this.#facts.length * 2);
-      grown.set(this.#facts);
-      this.#facts = grown;
+    if (i >= this.#classOf.length) {
+      const grown = new Int32Array(this.#classOf.length * 2);
+      grown.set(this.#classOf);
+      this.#classOf = grown;
     }
-    this.fill(text, i, this.#facts, i * this.stride);
+    const signature = this.signature(text, i);
+    let c = INVALID_CLASS;
+    if (signature !== undefined) {
+      c = this.#classes.get(signature) ?? this.#classes.size;
+      this.#classes.set(signature, c);
+    }
+    this.#classOf[i] = c;
     return i;
   }
 
-  protected abstract fill(text: string, i: number, facts: Uint8Array, at: number): void;
+  /** Everything the engine could read about the entry, as text; undefined if it is refused. */
+  protected abstract signature(text: string, i: number): string | undefined;
 }
 
-/** Per IP and policy: does the policy's location condition select it? (R17, R9) */
-export class IpTable extends FactTable {
-  readonly #errors = new Map<number, string>();
+/**
+ * IPs by membership in every location a policy names (R17, with R9 for IPv4-mapped addresses),
+ * asked of the engine's memberOf; plus the family and the normalised text, for the split-tunnel
+ * comparison (R10), which `sameAddress` answers.
+ */
+export class IpTable extends ClassTable {
   readonly #v4 = new V4Index();
-  /** Every location reference the policies use ('All', 'AllTrusted', ids), each asked once per IP. */
   readonly #refs: string[];
-  /** Per policy: positions in #refs of its included and excluded locations; null: no condition. */
-  readonly #conditions: ({ include: number[]; exclude: number[] } | null)[];
-  readonly #membership: Uint8Array;
+  readonly #normalised: string[] = [];
 
   constructor(
-    policies: readonly CompiledPolicy[],
-    world: Policy[],
+    policies: readonly Policy[],
     private readonly compiled: CompiledWorld,
     private readonly assumptions: Assumptions,
   ) {
-    super(policies.length);
-    const refs = new Map<string, number>();
-    const at = (ref: string) => {
-      if (!refs.has(ref)) refs.set(ref, refs.size);
-      return refs.get(ref)!;
-    };
-    this.#conditions = policies.map((p) => {
-      const cond = world[p.index]!.locations;
-      return cond
-        ? { include: cond.includeLocations.map(at), exclude: cond.excludeLocations.map(at) }
-        : null;
-    });
-    this.#refs = [...refs.keys()];
-    this.#membership = new Uint8Array(this.#refs.length);
+    super();
+    const refs = new Set<string>(['All', 'AllTrusted']);
+    for (const p of policies) {
+      p.locations?.includeLocations.forEach((r) => refs.add(r));
+      p.locations?.excludeLocations.forEach((r) => refs.add(r));
+    }
+    this.#refs = [...refs];
   }
 
   /** Canonical IPv4 text (the common case) is looked up by its number, the rest by text. */
@@ -128,59 +95,32 @@ export class IpTable extends FactTable {
     return super.lookup(text);
   }
 
-  /** evaluate()'s message for an address it would refuse. */
-  error(i: number): string | undefined {
-    return this.#errors.get(i);
+  /** Whether two entries are the same address once parsed (' 203.0.113.9' is 203.0.113.9). */
+  sameAddress(a: number, b: number): boolean {
+    return a === b || this.#normalised[a] === this.#normalised[b];
   }
 
-  protected fill(text: string, i: number, facts: Uint8Array, at: number): void {
-    const ip = parseForLookup(text);
-    if (typeof ip === 'string') {
-      this.#errors.set(i, ip);
-      return;
-    }
-    const ctx: LocationContext = { compiled: this.compiled, ip, assumptions: this.assumptions };
-    const member = this.#membership;
-    this.#refs.forEach((ref, r) => {
-      const m = memberOf(ref, ctx);
-      member[r] = m === 'in' ? IN : m === 'unknown' ? UNKNOWN : OUT;
-    });
-    // As anyOf in locationMatch.ts: the first 'in' wins, else 'unknown' if any, else 'out'.
-    const anyOf = (refs: number[]) => {
-      let unknown = false;
-      for (const r of refs) {
-        if (member[r] === IN) return IN;
-        if (member[r] === UNKNOWN) unknown = true;
-      }
-      return unknown ? UNKNOWN : OUT;
-    };
-    this.#conditions.forEach((cond, k) => {
-      if (!cond) {
-        facts[at + k] = IN;
-        return;
-      }
-      // As matchLocations: include, then exclude; exclusion wins; a country location is unknown.
-      const inc = anyOf(cond.include);
-      const exc = inc === OUT ? OUT : anyOf(cond.exclude);
-      facts[at + k] =
-        inc === OUT || exc === IN ? OUT : inc === UNKNOWN || exc === UNKNOWN ? UNKNOWN : IN;
-    });
+  protected signature(text: string, i: number): string | undefined {
+    const r = parseIp(text);
+    if (!r.ok) return undefined;
+    const ip = r.value;
+    this.#normalised[i] = ip.text;
+    const ctx = { compiled: this.compiled, ip, assumptions: this.assumptions };
+    let s = `${ip.family}${ipv4FromMapped(ip) ? 'm' : ''}:`;
+    for (const ref of this.#refs) s += memberOf(ref, ctx)[0];
+    return s;
   }
 }
 
-/** Per user and policy: does the policy's user condition target them? (matched literally) */
-export class UserTable extends FactTable {
-  constructor(
-    private readonly policies: readonly CompiledPolicy[],
-    private readonly world: Policy[],
-  ) {
-    super(policies.length);
+/** Users by what every policy's user condition says of them (targetsUser, matched literally). */
+export class UserTable extends ClassTable {
+  constructor(private readonly policies: readonly Policy[]) {
+    super();
   }
 
-  protected fill(text: string, _i: number, facts: Uint8Array, at: number): void {
+  protected signature(text: string): string | undefined {
     const req = { flow: 'pat' as const, ip: '', at: '', user: text === '' ? undefined : text };
-    this.policies.forEach((p, k) => {
-      facts[at + k] = targetsUser(this.world[p.index]!, req).match ? 1 : 0;
-    });
+    // Every field of the answer but the readable reason.
+    return JSON.stringify(this.policies.map((p) => ({ ...targetsUser(p, req), reason: 0 })));
   }
 }

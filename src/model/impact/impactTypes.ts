@@ -1,4 +1,4 @@
-// The vocabulary of the impact analysis: what one sign-in row gets from the fast path, and the
+// The vocabulary of the impact analysis: what one sign-in row gets from the batch path, and the
 // report that compares every row with the organisation policy off and on.
 import type { ImpactRange } from './impactRange';
 import type { LogInfo } from './logs/logInfo';
@@ -13,13 +13,6 @@ export interface FastDecision {
   /** The policy that blocked or asked for MFA, when one did. */
   readonly policyId: string | null;
 }
-
-/** A row evaluate() would refuse (bad IP, bad date…), with evaluate()'s message. */
-export interface FastInvalid {
-  readonly error: string;
-}
-
-export type FastResult = FastDecision | FastInvalid;
 
 export interface RowDefaults {
   /** ISO 8601 time for rows that carry none. */

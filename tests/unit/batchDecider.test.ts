@@ -1,6 +1,8 @@
-// decideFast must give exactly what evaluate() gives — outcome, code, deciding rule and policy, or
-// an error for the same rows — on the shared Graph fixture tenant plus policies that reach every
-// branch (R6–R8, R12, R16, R18 with ARM, R20, country locations, AND grants, browser-only).
+// The batch path (BatchDecider: the engine's own evaluate() with its trace off, shared per class of
+// requests) must give exactly what evaluate() gives — outcome, code, deciding rule and policy, or
+// the same error — on the shared Graph fixture tenant plus policies that reach every branch (R6–R8,
+// R12, R16, R18 with ARM, R20, country locations, AND grants, browser-only), for rows and for
+// requests that carry every fact a request can carry.
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -13,12 +15,18 @@ import { evaluate } from '../../src/model/engine/evaluate';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
 import { fastInstant } from '../../src/model/impact/impactDates';
-import { compileImpact, decideFast } from '../../src/model/impact/impactDecide';
+import { BatchDecider } from '../../src/model/impact/batchDecider';
 import { rowRequest } from '../../src/model/impact/impactRequest';
 import type { RowDefaults } from '../../src/model/impact/impactTypes';
 import type { SigninRow } from '../../src/model/impact/signinRows';
 import { instant } from '../../src/model/engine/time';
-import type { Assumptions, Decision, Policy, World } from '../../src/model/engine/types';
+import type {
+  AccessRequest,
+  Assumptions,
+  Decision,
+  Policy,
+  World,
+} from '../../src/model/engine/types';
 
 const read = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/graph/${name}`, import.meta.url), 'utf8'));
@@ -186,6 +194,35 @@ const arbRow: fc.Arbitrary<SigninRow> = fc.record(
   { requiredKeys: ['row', 'ip'] },
 ) as fc.Arbitrary<SigninRow>;
 
+/** Requests as the engine takes them, with the facts no sign-in row carries today. */
+const arbRequest: fc.Arbitrary<AccessRequest> = fc.record(
+  {
+    flow: fc.constantFrom('pat', 'ssh', 'web', 'oauth'),
+    ip: fc.constantFrom(...IPS),
+    signinIp: fc.constantFrom(...IPS),
+    at: fc.constantFrom(...DATES.slice(0, 5), 'not a date'),
+    user: fc.constantFrom(...USERS.filter((u) => u !== undefined)),
+    groups: fc.constantFrom([], ['grp-engineering'], ['Engineering', 'x']),
+    client: fc.constantFrom('browser', 'git', 'az-cli', 'rest', 'ssh', 'pipeline-agent'),
+    country: fc.constantFrom('PT', 'KP', 'ir', 'US'),
+    mfaDone: fc.boolean(),
+    deviceCompliant: fc.boolean(),
+    lastSignInAt: fc.constantFrom(...DATES.slice(0, 5)),
+    action: fc.constantFrom('read-code', 'push-code', 'run-pipeline'),
+    token: fc.record(
+      {
+        kind: fc.constantFrom('pat', 'ssh-key', 'system-access-token'),
+        created: fc.constantFrom(...DATES),
+        expires: fc.constantFrom(...DATES.slice(0, 5)),
+        revoked: fc.boolean(),
+        scopes: fc.constantFrom(['full'], ['vso.code'], ['vso.build_execute']),
+      },
+      { requiredKeys: ['kind'] },
+    ),
+  },
+  { requiredKeys: ['flow', 'ip', 'at'] },
+) as fc.Arbitrary<AccessRequest>;
+
 const arbAssumptions: fc.Arbitrary<Assumptions> = fc.record(
   Object.fromEntries(
     Object.entries(ASSUMPTION_CHOICES).map(([k, { values }]) => [k, fc.constantFrom(...values)]),
@@ -198,18 +235,27 @@ function decisivePolicy(d: Decision): string | null {
   return d.outcome === 'allowed' ? null : (fails[fails.length - 1]?.policyId ?? null);
 }
 
-function viaEvaluate(world: World, row: SigninRow, a: Assumptions, defaults: RowDefaults) {
-  const r = evaluate(world, rowRequest(row, defaults), a);
+function evaluated(world: World, req: AccessRequest, a: Assumptions) {
+  const r = evaluate(world, req, a);
   if (!r.ok) return { error: r.error };
   const { outcome, code, decidedBy } = r.value;
   return { outcome, code, decidedBy, policyId: decisivePolicy(r.value) };
 }
-function viaFast(world: World, row: SigninRow, a: Assumptions, defaults: RowDefaults) {
-  const r = decideFast(compileImpact(world, a, defaults), row);
-  return 'error' in r ? { error: r.error } : { ...r };
+/** The batch path's answer for the world's own org policy state. */
+function batched(decider: BatchDecider, world: World, req: AccessRequest) {
+  const r = decider.decide(req);
+  if (typeof r === 'string') return { error: r };
+  const n = world.org.ipValidation ? r & 0xffff : r >>> 16;
+  return { ...decider.decisions.list[n]! };
+}
+function viaEvaluate(world: World, row: SigninRow, a: Assumptions, defaults: RowDefaults) {
+  return evaluated(world, rowRequest(row, defaults), a);
+}
+function viaBatch(world: World, row: SigninRow, a: Assumptions, defaults: RowDefaults) {
+  return batched(new BatchDecider(world, a), world, rowRequest(row, defaults));
 }
 
-describe('decideFast agrees with evaluate()', () => {
+describe('the batch path agrees with evaluate()', () => {
   const worlds: World[] = [
     baseWorld,
     { ...baseWorld, org: { ipValidation: false, enabledAt: ENABLED_AT } },
@@ -228,7 +274,7 @@ describe('decideFast agrees with evaluate()', () => {
         (row, world, a, defaultFlow) => {
           const d = { ...defaults, defaultFlow };
           const expected = viaEvaluate(world, row, a, d);
-          expect(viaFast(world, row, a, d)).toEqual(expected);
+          expect(viaBatch(world, row, a, d)).toEqual(expected);
           seen.add('error' in expected ? 'error' : `${expected.decidedBy} ${expected.outcome}`);
         },
       ),
@@ -257,17 +303,44 @@ describe('decideFast agrees with evaluate()', () => {
     );
   });
 
-  it('with one compiled world reused across many rows (the tables it grows stay right)', () => {
-    const compiled = compileImpact(baseWorld, DEFAULT_ASSUMPTIONS, defaults);
+  it('with one decider reused across many rows (its tables and memo stay right)', () => {
+    const decider = new BatchDecider(baseWorld, DEFAULT_ASSUMPTIONS);
     fc.assert(
       fc.property(fc.array(arbRow, { minLength: 50, maxLength: 200 }), (rows) => {
         for (const row of rows) {
-          const fast = decideFast(compiled, row);
-          const got = 'error' in fast ? { error: fast.error } : { ...fast };
-          expect(got).toEqual(viaEvaluate(baseWorld, row, DEFAULT_ASSUMPTIONS, defaults));
+          const req = rowRequest(row, defaults);
+          expect(batched(decider, baseWorld, req)).toEqual(
+            evaluated(baseWorld, req, DEFAULT_ASSUMPTIONS),
+          );
         }
       }),
       { numRuns: 50 },
+    );
+  });
+
+  it('on requests with every fact a request can carry, one decider per world', () => {
+    const deciders = new Map(
+      worlds.map((w) => [w, new BatchDecider(w, DEFAULT_ASSUMPTIONS)] as const),
+    );
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(arbRequest, fc.constantFrom(...worlds), (req, world) => {
+        const expected = evaluated(world, req, DEFAULT_ASSUMPTIONS);
+        expect(batched(deciders.get(world)!, world, req)).toEqual(expected);
+        seen.add('error' in expected ? 'error' : `${expected.decidedBy} ${expected.outcome}`);
+      }),
+      { numRuns: 3000 },
+    );
+    // Token lifetime, scopes, sign-in frequency and split tunnels are reached too.
+    expect([...seen]).toEqual(
+      expect.arrayContaining([
+        'error',
+        'T1 blocked',
+        'T2 blocked',
+        'R10 blocked',
+        'R19 blocked',
+        'R20 allowed',
+      ]),
     );
   });
 
@@ -357,7 +430,7 @@ describe('decideFast agrees with evaluate()', () => {
     const a = { ...DEFAULT_ASSUMPTIONS, ...assume };
     const full: SigninRow = { row: 2, ip: '', user: 'dev@contoso.com', ...row };
     const expected = viaEvaluate(world, full, a, defaults);
-    expect(viaFast(world, full, a, defaults)).toEqual(expected);
+    expect(viaBatch(world, full, a, defaults)).toEqual(expected);
     expect(expected).toMatchObject(Object.keys(want).length ? want : { error: expect.any(String) });
   });
 });

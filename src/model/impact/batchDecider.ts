@@ -1,0 +1,218 @@
+// The batch decision path: every request is decided by the engine's own evaluate(), with the org
+// policy off and on, its trace switched off (QuietTrace) — and once per class of requests the
+// engine cannot tell apart, since a log of a million sign-ins holds only a few thousand of those.
+// A request's class is everything evaluate() reads from it, with the inputs that vary the most
+// reduced to what the rules compare them with:
+// - the IP and sign-in IP to their membership in every named location a policy uses (IpTable),
+//   and whether they are the same address (R10);
+// - the user to what every policy's user condition says of them (UserTable);
+// - the time to its place among the fixed instants the flows compare it with (FIXED_INSTANTS,
+//   org.enabledAt), unless the request carries other times (token expiry, last sign-in);
+// - the token's creation date to before / after org.enabledAt (R12).
+// Every other field is part of the class as it is, so a fact the engine starts reading is
+// honoured without a change here. A request evaluate() refuses is evaluated on its own, for its
+// exact message.
+import { FIXED_INSTANTS } from '../engine/azureDevOps';
+import { compileWorld } from '../engine/compiledWorld';
+import { evaluateWith } from '../engine/evaluate';
+import { instant } from '../engine/time';
+import { QuietTrace } from '../engine/trace';
+import { FLOWS, type AccessRequest, type Assumptions, type World } from '../engine/types';
+import { DecisionTable } from './impactDecisions';
+import { fastInstant } from './impactDates';
+import { INVALID_CLASS, IpTable, UserTable } from './impactTables';
+
+/** Past this many classes the memo starts again (a safeguard; real logs have a few thousand). */
+const MEMO_LIMIT = 1_000_000;
+
+/** Fields reduced to a class, or kept whole in the string key when they cannot be. */
+const REDUCED = new Set(['ip', 'signinIp', 'at', 'user', 'token', 'groups', 'lastSignInAt']);
+const TOKEN = Symbol('token');
+const text = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : v);
+
+/**
+ * One node per combination of the fields taken as they are, reached by walking their names and
+ * values: no key text is built per request, and cells read from a file share their strings, whose
+ * hashes are kept, so each step is a cheap Map lookup.
+ */
+class Node {
+  readonly next = new Map<unknown, Node>();
+  /** Decisions by the numeric class of the reduced fields. */
+  readonly byClass = new Map<number, number>();
+  /** Decisions by a text class, for requests whose reduced fields cannot all be numbered. */
+  readonly byText = new Map<string, number>();
+
+  child(key: unknown): Node {
+    let n = this.next.get(key);
+    if (n === undefined) {
+      n = new Node();
+      this.next.set(key, n);
+    }
+    return n;
+  }
+}
+
+/** The node of the fields `req` carries besides the reduced ones. */
+function restNode(root: Node, req: AccessRequest): Node {
+  let node = root;
+  const fields = req as unknown as Record<string, unknown>;
+  for (const k in fields) {
+    if (REDUCED.has(k)) continue;
+    node = node.child(k).child(text(fields[k]));
+  }
+  const token = req.token as unknown as Record<string, unknown> | undefined;
+  if (token) {
+    node = node.child(TOKEN);
+    for (const k in token) if (k !== 'created') node = node.child(k).child(text(token[k]));
+  }
+  return node;
+}
+
+export class BatchDecider {
+  readonly worldOff: World;
+  readonly worldOn: World;
+  readonly ips: IpTable;
+  readonly users: UserTable;
+  readonly decisions = new DecisionTable();
+  readonly #assumptions: Assumptions;
+  #root = new Node();
+  #memoSize = 0;
+  /** Ascending instants (ms) a request's time is compared with. */
+  readonly #cuts: number[];
+  readonly #enabledAtMs: number | undefined;
+  readonly #createdMs = new Map<string, number | undefined>();
+  #lastAt: string | undefined;
+  #lastAtClass = 0;
+  /** The IP and user entries of the last request decided, for the report's columns. */
+  ip = 0;
+  user = 0;
+
+  /** `world`'s org.ipValidation is ignored: both states are decided. */
+  constructor(world: World, assumptions: Assumptions) {
+    this.worldOff = { ...world, org: { ...world.org, ipValidation: false } };
+    this.worldOn = { ...world, org: { ...world.org, ipValidation: true } };
+    this.#assumptions = assumptions;
+    this.ips = new IpTable(world.policies, compileWorld(this.worldOn), assumptions);
+    this.users = new UserTable(world.policies);
+    this.#enabledAtMs = instant(world.org.enabledAt);
+    const cuts = FIXED_INSTANTS.map((t) => instant(t)!);
+    if (this.#enabledAtMs !== undefined) cuts.push(this.#enabledAtMs);
+    this.#cuts = [...new Set(cuts)].sort((a, b) => a - b);
+  }
+
+  /** How many fixed instants are at or before `at`; -1 when it is not a time. */
+  #atClass(at: string): number {
+    if (at !== this.#lastAt) {
+      const ms = fastInstant(at);
+      let c = -1;
+      if (ms !== undefined) {
+        c = 0;
+        while (c < this.#cuts.length && this.#cuts[c]! <= ms) c++;
+      }
+      this.#lastAt = at;
+      this.#lastAtClass = c;
+    }
+    return this.#lastAtClass;
+  }
+
+  /** 0: no date, 1: before org.enabledAt, 2: not before; -1: not a date. */
+  #createdClass(created: string | undefined): number {
+    if (created === undefined) return 0;
+    let ms = this.#createdMs.get(created);
+    if (ms === undefined && !this.#createdMs.has(created)) {
+      ms = fastInstant(created);
+      if (this.#createdMs.size > 100_000) this.#createdMs.clear();
+      this.#createdMs.set(created, ms);
+    }
+    if (ms === undefined) return -1;
+    return this.#enabledAtMs !== undefined && ms < this.#enabledAtMs ? 1 : 2;
+  }
+
+  /**
+   * Where the decision for `req`'s class is kept (a map and its key), or undefined if evaluate()
+   * may refuse the request. Sets `ip` and `user`.
+   */
+  #slot(
+    req: AccessRequest,
+  ): [Map<number, number>, number] | [Map<string, number>, string] | undefined {
+    const ips = this.ips;
+    const ip = (this.ip = ips.lookup(req.ip));
+    const user = (this.user = this.users.lookup(req.user ?? ''));
+    if (!FLOWS.includes(req.flow)) return undefined;
+    const ipClass = ips.classOf(ip);
+    if (ipClass === INVALID_CLASS) return undefined;
+    let signinClass = ipClass;
+    let split = 0;
+    if (req.signinIp !== undefined) {
+      const s = ips.lookup(req.signinIp);
+      signinClass = ips.classOf(s);
+      if (signinClass === INVALID_CLASS) return undefined;
+      split = ips.sameAddress(ip, s) ? 0 : 1;
+    }
+    const atClass = this.#atClass(req.at);
+    if (atClass < 0) return undefined;
+    const created = this.#createdClass(req.token?.created);
+    if (created < 0) return undefined;
+    const node = restNode(this.#root, req);
+    const userClass = this.users.classOf(user);
+    // The numeric class must stay below 2^53: beyond these sizes the text class takes over.
+    const wide = ipClass >= 0x1000 || signinClass >= 0x1000 || userClass >= 0x10000 || atClass >= 8;
+    // Other times are compared with `at` itself, and groups are read with the user: those
+    // requests keep them whole.
+    if (
+      wide ||
+      req.groups !== undefined ||
+      req.lastSignInAt !== undefined ||
+      req.token?.expires !== undefined
+    ) {
+      const key = JSON.stringify([
+        ipClass,
+        signinClass,
+        split,
+        req.user,
+        req.groups,
+        req.at,
+        req.lastSignInAt,
+        req.token?.expires,
+        created,
+      ]);
+      return [node.byText, key];
+    }
+    const key =
+      ((((ipClass * 0x1000 + signinClass) * 2 + split) * 0x10000 + userClass) * 8 + atClass) * 3 +
+      created;
+    return [node.byClass, key];
+  }
+
+  #decide(world: World, req: AccessRequest): number | string {
+    const trace = new QuietTrace();
+    const r = evaluateWith(world, req, this.#assumptions, trace);
+    if (!r.ok) return r.error;
+    const policy = r.value.outcome === 'allowed' ? null : trace.decisivePolicy;
+    return this.decisions.number(r.value, policy);
+  }
+
+  /**
+   * The decision numbers (in `decisions.list`) for `req` with the org policy off and on, as
+   * off * 65536 + on; or evaluate()'s message when it refuses the request.
+   */
+  decide(req: AccessRequest): number | string {
+    const slot = this.#slot(req);
+    if (slot !== undefined) {
+      const known = (slot[0] as Map<unknown, number>).get(slot[1]);
+      if (known !== undefined) return known;
+    }
+    const off = this.#decide(this.worldOff, req);
+    if (typeof off === 'string') return off;
+    const on = this.#decide(this.worldOn, req);
+    if (typeof on === 'string') return on;
+    const pair = off * 65536 + on;
+    if (slot !== undefined) {
+      if (++this.#memoSize > MEMO_LIMIT) {
+        this.#root = new Node();
+        this.#memoSize = 0;
+      } else (slot[0] as Map<unknown, number>).set(slot[1], pair);
+    }
+    return pair;
+  }
+}

@@ -1,0 +1,167 @@
+// `whatif --batch` reads its file as a stream: the result must not depend on where the pieces
+// are cut, on the encoding (UTF-8 with or without a BOM, UTF-16 LE/BE with a BOM), on CRLF line
+// ends or on `;` as the separator; and the JSON it writes row by row must be exactly
+// JSON.stringify of the report.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runBatchStream } from '../../src/cli/batch';
+import { streamText } from '../../src/cli/files';
+import { writeBatch, writeBatchJson } from '../../src/cli/formatBatch';
+import { loadWorld } from '../../src/cli/loadWorld';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { parseCsv } from '../../src/model/impact/csv';
+import { readSigninRows, type SigninRow } from '../../src/model/impact/signinRows';
+import { SigninStream } from '../../src/worker/signinChunks';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const F = `${ROOT}/tests/fixtures/cli`;
+const dir = mkdtempSync(join(tmpdir(), 'pat-fence-batch-'));
+
+/** A CSV with quoted newlines, quoted separators, blank and bad rows. */
+function csv(rows: number, sep = ',', eol = '\n'): string {
+  const lines = [['Date (UTC)', 'Username', 'IP address', 'flow', 'note'].join(sep)];
+  for (let i = 0; i < rows; i++) {
+    const ip = i % 97 === 0 ? '010.0.0.1' : `100.64.${i % 7}.${i % 251}`;
+    const note = i % 5 === 0 ? `"two${eol}lines, ""quoted""${sep} here"` : 'plain';
+    lines.push(
+      [`2026-03-0${1 + (i % 9)}T10:00:00Z`, `u${i % 13}@contoso.com`, ip, 'pat', note].join(sep),
+    );
+    if (i % 50 === 0) lines.push('');
+  }
+  return lines.join(eol) + eol;
+}
+
+function streamed(text: string, piece: number, slice: number) {
+  const rows: SigninRow[] = [];
+  const problems: unknown[] = [];
+  const s = new SigninStream((part) => {
+    rows.push(...part.rows);
+    problems.push(...part.problems);
+  }, slice);
+  for (let i = 0; i < text.length; i += piece)
+    expect(s.push(text.slice(i, i + piece))).toBe(undefined);
+  const end = s.end();
+  return { end, rows, problems };
+}
+
+describe('SigninStream', () => {
+  const text = csv(3000);
+  const whole = readSigninRows(text);
+  if (!whole.ok) throw new Error(whole.error);
+
+  it.each([
+    [1_000_000, 1_000_000],
+    [4096, 70_000],
+    [777, 66_000],
+    [100_003, 150_000],
+  ])('pieces of %i characters, slices of %i: the same rows as one read', (piece, slice) => {
+    const r = streamed(text, piece, slice);
+    expect(r.end.ok).toBe(true);
+    expect(r.rows).toEqual(whole.value.rows);
+    expect(r.problems).toEqual(whole.value.problems);
+  });
+
+  it.each([
+    ['; and CRLF', csv(3000, ';', '\r\n')],
+    [', and CRLF', csv(3000, ',', '\r\n')],
+  ])('%s give the same rows', (_, other) => {
+    const r = streamed(other, 5000, 70_000);
+    expect(r.rows).toEqual(whole.value.rows);
+  });
+
+  it('a semicolon CSV parses like its comma twin', () => {
+    expect(parseCsv('a;"b;c"\r\n1;2\r\n')).toEqual({
+      ok: true,
+      value: [
+        ['a', 'b;c'],
+        ['1', '2'],
+      ],
+    });
+    expect(parseCsv('a,b;c\n1,2\n')).toEqual({
+      ok: true,
+      value: [
+        ['a', 'b;c'],
+        ['1', '2'],
+      ],
+    });
+  });
+});
+
+describe('streamText', () => {
+  const text = `\uFEFFip,user\n203.0.113.10,zoë@contoso.com\n${'x'.repeat(5000)}\n`;
+  const encodings: [string, Buffer][] = [
+    ['UTF-8', Buffer.from(text.slice(1), 'utf8')],
+    ['UTF-8 with a BOM', Buffer.from(text, 'utf8')],
+    ['UTF-16 LE with a BOM', Buffer.from(text, 'utf16le')],
+    ['UTF-16 BE with a BOM', Buffer.from(text, 'utf16le').swap16()],
+  ];
+  it.each(encodings)('%s, read in small pieces', (name, bytes) => {
+    const path = join(dir, `${name}.csv`);
+    writeFileSync(path, bytes);
+    let got = '';
+    expect(streamText('batch', path, (t) => void (got += t), 7)).toEqual({
+      ok: true,
+      value: undefined,
+    });
+    expect(got).toBe(text.slice(1));
+  });
+  it('names the flag and the file when it cannot read', () => {
+    expect(streamText('batch', join(dir, 'gone.csv'), () => undefined)).toEqual({
+      ok: false,
+      error: `--batch ${join(dir, 'gone.csv')}: cannot read it (no such file)`,
+    });
+  });
+});
+
+describe('the batch reports', () => {
+  const loaded = loadWorld(`${F}/locations.json`, `${F}/policies-block-outside.json`);
+  if (!loaded.ok) throw new Error(loaded.error);
+  const path = join(dir, 'big.csv');
+  writeFileSync(path, csv(20_000));
+  const settings = {
+    validation: true,
+    assumptions: DEFAULT_ASSUMPTIONS,
+    at: '2026-04-01T00:00:00Z',
+  };
+
+  it('writes JSON exactly as JSON.stringify would, with rows in file order', () => {
+    const r = runBatchStream(loaded.value, path, settings);
+    if (!r.ok) throw new Error(r.error);
+    let text = '';
+    writeBatchJson(r.value, (t) => (text += t));
+    const json = JSON.parse(text);
+    expect(text).toBe(JSON.stringify(json, null, 2) + '\n');
+    expect(json.rows.length + json.problems.length).toBe(20_000);
+    expect(json.rows[0]).toEqual({
+      row: 4,
+      ip: '100.64.1.1',
+      flow: 'pat',
+      user: 'u1@contoso.com',
+      off: 'allowed',
+      on: 'blocked',
+      code: 'VS403463',
+      rule: 'R4',
+    });
+    expect(json.problems[0]).toMatchObject({ row: 2, field: 'IP address' });
+  });
+
+  it('the text report lines every row up like columns() does', () => {
+    const small = runBatchStream(loaded.value, `${F}/signins.csv`, settings);
+    if (!small.ok) throw new Error(small.error);
+    let text = '';
+    writeBatch(small.value, 'signins.csv', (t) => (text += t));
+    const lines = text.split('\n');
+    const header = lines.find((l) => l.startsWith('  row'))!;
+    const rows = lines.filter((l) => /^ {2}\d/.test(l));
+    expect(rows.length).toBeGreaterThan(3);
+    // Every row's cells start where the header's do.
+    for (const col of ['ip', 'flow', 'user', 'code (on)', 'rule (on)']) {
+      const at = header.indexOf(col);
+      for (const row of rows) expect(row[at - 1]).toBe(' ');
+    }
+    expect(readFileSync(`${F}/signins.csv`, 'utf8')).toContain('010.0.0.1');
+  });
+});
