@@ -3,6 +3,7 @@
 // in a long synchronous step) is terminated and replaced on the next run.
 import type { ImpactReport } from '../model/impact/impactTypes';
 import type { FromWorker, ImpactInput, Progress, ToWorker } from './protocol';
+import { ReportPages } from './reportPages';
 
 /** The part of a Worker the client uses, so that tests can hand it an in-process stand-in. */
 export interface WorkerLike {
@@ -31,6 +32,7 @@ interface Pending {
   resolve: (report: ImpactReport) => void;
   reject: (error: Error) => void;
   onProgress?: (p: Progress) => void;
+  pages: ReportPages;
 }
 
 export class ImpactClient {
@@ -54,7 +56,7 @@ export class ImpactClient {
     const id = this.#nextId++;
     const message = { ...input, type: 'run', id } as ToWorker;
     return new Promise<ImpactReport>((resolve, reject) => {
-      this.#pending = { id, message, resolve, reject, onProgress };
+      this.#pending = { id, message, resolve, reject, onProgress, pages: new ReportPages() };
       this.#ensureWorker().postMessage(message);
     });
   }
@@ -106,9 +108,11 @@ export class ImpactClient {
     if (msg.type === 'progress') {
       const { phase, done, total } = msg;
       pending.onProgress?.({ phase, done, total });
+    } else if (msg.type === 'page') {
+      pending.pages.add(msg.field, msg.items);
     } else if (msg.type === 'result') {
       this.#pending = undefined;
-      pending.resolve(msg.report);
+      pending.resolve(pending.pages.complete(msg.report));
     } else {
       this.#fail(msg.message);
     }

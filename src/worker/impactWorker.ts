@@ -3,6 +3,7 @@
 /// <reference lib="webworker" />
 import { runImpactJob } from './impactJob';
 import type { FromWorker, RunMessage, ToWorker } from './protocol';
+import { reportMessages } from './reportPages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Set<number>();
@@ -22,12 +23,8 @@ async function run(msg: RunMessage): Promise<void> {
     if (outcome.status === 'cancelled') post({ type: 'cancelled', id });
     else if (outcome.status === 'error') post({ type: 'error', id, message: outcome.message });
     else {
-      const { rows } = outcome.report;
-      // The columns move to the page instead of being copied.
-      const buffers = [rows.row, rows.ip, rows.user, rows.flow, rows.off, rows.on].map(
-        (a) => a.buffer as ArrayBuffer,
-      );
-      post({ type: 'result', id, report: outcome.report }, buffers);
+      for (const { message, transfer } of reportMessages(id, outcome.report))
+        post(message, transfer);
     }
   } catch (e) {
     post({ type: 'error', id, message: `The impact analysis failed: ${(e as Error).message}` });

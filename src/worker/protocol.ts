@@ -39,6 +39,15 @@ export interface Progress {
 }
 
 export type ProgressMessage = Progress & { type: 'progress'; id: number };
+/** The report's long lists, which come in pages before the result (reportPages.ts). */
+export type PagedField = 'ips' | 'users' | 'byUser' | 'byIp';
+export interface PageMessage {
+  type: 'page';
+  id: number;
+  field: PagedField;
+  items: unknown[];
+}
+/** The report, its paged lists empty: the pages sent before it fill them. */
 export interface ResultMessage {
   type: 'result';
   id: number;
@@ -55,4 +64,5 @@ export interface CancelledMessage {
   type: 'cancelled';
   id: number;
 }
-export type FromWorker = ProgressMessage | ResultMessage | ErrorMessage | CancelledMessage;
+export type FromWorker =
+  ProgressMessage | PageMessage | ResultMessage | ErrorMessage | CancelledMessage;

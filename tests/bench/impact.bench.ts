@@ -1,12 +1,25 @@
-// `npm run bench`: the impact analysis on a million generated sign-ins against a tenant with 500
-// ranges and 20 policies, through the worker's own code path (runImpactJob, minus postMessage):
-// once from rows already read, once from CSV text. Prints figures; no timing ever fails the run.
+// `npm run bench`: the impact analysis on a million generated sign-ins (a ~91 MB CSV) against a
+// tenant with 500 ranges and 20 policies, side by side:
+// - three CSV readers on that file (the project's cursor, uDSV, Papa Parse), and which of them
+//   handle quoted newlines, a BOM, CRLF, `;` and UTF-16;
+// - the worker's own code path (runImpactJob, minus postMessage), from rows and from CSV text;
+// - `whatif --batch` on the file as a child process, end to end, with its peak memory.
+// BENCH_BIG=5000000 also runs the command line on a file of that many rows.
+// Medians of a few runs, with the machine's load; no timing ever fails the run.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { inferSchema, initParser } from 'udsv';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { parseCsv } from '../../src/model/impact/csv';
+import { CsvCursor } from '../../src/model/impact/csvCursor';
 import { evaluate } from '../../src/model/engine/evaluate';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
 import { impactRow, rowRequest, type ImpactReport } from '../../src/model/impact/impact';
-import type { SigninRow } from '../../src/model/impact/signinRows';
+import { readSigninRows, type SigninRow } from '../../src/model/impact/signinRows';
 import type { Flow, World } from '../../src/model/engine/types';
 import { runImpactJob, type JobOutcome } from '../../src/worker/impactJob';
 
@@ -215,8 +228,8 @@ const users = Array.from({ length: USERS }, (_, i) => ({
 }));
 const hostedAgents = Array.from({ length: 400 }, outsideIp);
 const start = Date.parse('2026-03-01T00:00:00Z');
-const rows: SigninRow[] = [];
-for (let i = 0; i < ROWS; i++) {
+/** Sign-in i of a log of `total` rows spread over March 2026. */
+function signin(i: number, total: number): SigninRow {
   const u = users[Math.min(USERS - 1, Math.floor(USERS * random() ** 2))]!; // some users far busier
   const r = random();
   const flow: Flow = r < 0.8 ? 'pat' : r < 0.9 ? 'ssh' : 'web';
@@ -229,18 +242,18 @@ for (let i = 0; i < ROWS; i++) {
     ip = pick(hostedAgents);
     if (flow === 'pat') client = 'pipeline-agent';
   } else ip = outsideIp();
-  const at = new Date(start + Math.floor((i / ROWS) * 30 * 86_400_000)).toISOString();
+  const at = new Date(start + Math.floor((i / total) * 30 * 86_400_000)).toISOString();
   const row: SigninRow = { row: i + 2, ip, flow, user: u.upn, at, client };
   if (flow === 'pat') row.tokenCreated = u.patCreated;
-  rows.push(row);
+  return row;
 }
+const rows: SigninRow[] = [];
+for (let i = 0; i < ROWS; i++) rows.push(signin(i, ROWS));
 const cell = (v: string | undefined) => v ?? '';
-const csvText = [
-  'Date (UTC),Username,IP address,flow,token-created,client',
-  ...rows.map((r) =>
-    [r.at, r.user, r.ip, r.flow, cell(r.tokenCreated), r.client].map(cell).join(','),
-  ),
-].join('\r\n');
+const HEADER = 'Date (UTC),Username,IP address,flow,token-created,client';
+const line = (r: SigninRow) =>
+  [r.at, r.user, r.ip, r.flow, cell(r.tokenCreated), r.client].map(cell).join(',');
+const csvText = [HEADER, ...rows.map(line)].join('\r\n');
 
 // ---- Runs -----------------------------------------------------------------------------------------
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -265,8 +278,12 @@ console.log(
 );
 const runs: number[] = [];
 let report: ImpactReport | undefined;
+const analyseCpu: number[] = [];
 for (let k = 0; k < 3; k++) {
+  const c = process.cpuUsage();
   const o = done(await runImpactJob({ ...common, rows }, { pause }));
+  const used = process.cpuUsage(c);
+  analyseCpu.push((used.user + used.system) / 1000);
   runs.push(o.timings.analyseMs);
   report ??= o.report;
 }
@@ -319,4 +336,215 @@ for (let k = 0; k < SAMPLE; k++) {
 console.log(
   `checked ${fmt(SAMPLE)} sampled rows against evaluate(): ${mismatches} mismatches; csv path agrees: ${csvSame}`,
 );
+
+// ---- CSV readers on the same file ---------------------------------------------------------------
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const load = () => loadavg()[0]!.toFixed(1);
+/** Median wall time in ms; `cpu` gets the median CPU time (the machine may be shared). */
+function timed(fn: () => unknown, times = 3, cpu: number[] = []): number {
+  const ms: number[] = [];
+  const cpus: number[] = [];
+  for (let k = 0; k < times; k++) {
+    const t = performance.now();
+    const c = process.cpuUsage();
+    fn();
+    const used = process.cpuUsage(c);
+    cpus.push((used.user + used.system) / 1000);
+    ms.push(performance.now() - t);
+  }
+  cpu.push(median(cpus));
+  return median(ms);
+}
+const udsv = (text: string) => {
+  const schema = inferSchema(text);
+  return [schema.cols.map((c) => c.name), ...initParser(schema).stringArrs(text)];
+};
+const papa = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
+const cursor = (text: string) => {
+  const c = new CsvCursor(text);
+  const out: string[][] = [];
+  while (c.next()) out.push(c.fields());
+  return out;
+};
+const READERS: [string, (text: string) => string[][]][] = [
+  ['project cursor (csvCursor.ts)', cursor],
+  ['uDSV 0.7.3', udsv],
+  ['Papa Parse 5.7.1', papa],
+];
+/** What every reader must get right; UTF-16 is decoded first, as the app and the CLI do. */
+const utf16 = new TextDecoder('utf-16le').decode(
+  Buffer.from('\uFEFFip,user\r\n203.0.113.7,"zo\u00eb\r\n@contoso.com"\r\n', 'utf16le'),
+);
+const FEATURES: [string, string, string[][]][] = [
+  [
+    'quoted newline',
+    'ip,user\n203.0.113.7,"a\nb"\n',
+    [
+      ['ip', 'user'],
+      ['203.0.113.7', 'a\nb'],
+    ],
+  ],
+  [
+    'BOM',
+    '\uFEFFip,user\n203.0.113.7,a\n',
+    [
+      ['ip', 'user'],
+      ['203.0.113.7', 'a'],
+    ],
+  ],
+  [
+    'CRLF',
+    'ip,user\r\n203.0.113.7,"a\r\nb"\r\n',
+    [
+      ['ip', 'user'],
+      ['203.0.113.7', 'a\r\nb'],
+    ],
+  ],
+  [
+    '; separator',
+    'ip;user\r\n203.0.113.7;"a;b"\r\n',
+    [
+      ['ip', 'user'],
+      ['203.0.113.7', 'a;b'],
+    ],
+  ],
+  [
+    'UTF-16 with BOM',
+    utf16,
+    [
+      ['ip', 'user'],
+      ['203.0.113.7', 'zo\u00eb\r\n@contoso.com'],
+    ],
+  ],
+];
+console.log(
+  `\ncsv readers on the ${(csvText.length / 1e6).toFixed(1)} MB file (all cells as strings; median of 3; load ${load()}):`,
+);
+const readerMs = new Map<string, number>();
+for (const [name, read] of READERS) {
+  const fails = FEATURES.filter(([, text, want]) => {
+    try {
+      return JSON.stringify(read(text)) !== JSON.stringify(want);
+    } catch {
+      return true;
+    }
+  }).map(([f]) => f);
+  const cpu: number[] = [];
+  const ms = timed(() => read(csvText), 3, cpu);
+  readerMs.set(name, cpu[0]!);
+  const ok = fails.length ? `fails: ${fails.join(', ')}` : 'handles all five cases';
+  console.log(`  ${name.padEnd(30)} ${secs(ms)} s wall, ${secs(cpu[0]!)} s cpu  (${ok})`);
+}
+const allOk = READERS.filter(([, read]) =>
+  FEATURES.every(([, text, want]) => {
+    try {
+      return JSON.stringify(read(text)) === JSON.stringify(want);
+    } catch {
+      return false;
+    }
+  }),
+).map(([n]) => n);
+const fastest = allOk.sort((a, b) => readerMs.get(a)! - readerMs.get(b)!)[0];
+console.log(`  fastest that handles all: ${fastest ?? 'none'}`);
+const signinCpu: number[] = [];
+const signinMs = timed(() => readSigninRows(csvText), 1, signinCpu);
+console.log(
+  `  readSigninRows (the app's reader: cursor + checks + rows): ${secs(signinMs)} s wall, ${secs(signinCpu[0]!)} s cpu`,
+);
+if (JSON.stringify(parseCsv(csvText.slice(0, 5000)).ok) !== 'true') throw new Error('csv');
+
+// ---- whatif --batch, end to end ---------------------------------------------------------------
+const dir = join(tmpdir(), 'pat-fence-bench');
+mkdirSync(dir, { recursive: true });
+const files = {
+  locations: join(dir, 'locations.json'),
+  policies: join(dir, 'policies.json'),
+  csv: join(dir, `signins-${ROWS}.csv`),
+};
+writeFileSync(files.locations, JSON.stringify(locationsJson));
+writeFileSync(files.policies, JSON.stringify(policiesJson));
+writeFileSync(files.csv, csvText);
+const udsvCpu: number[] = [];
+const udsvFileMs = timed(() => udsv(readFileSync(files.csv, 'utf8')), 3, udsvCpu);
+
+/** `whatif --batch FILE` as a child process, output to /dev/null: wall seconds and peak RSS. */
+function cli(csv: string, text?: string): { s: number; cpu: number; mb: number } {
+  if (text !== undefined) writeFileSync(csv, text);
+  const args = [
+    '-v',
+    process.execPath,
+    '--import',
+    'tsx',
+    'src/cli/whatif.ts',
+    '--locations',
+    files.locations,
+    '--policies',
+    files.policies,
+    '--validation',
+    'off',
+    '--validation-enabled-at',
+    ENABLED_AT,
+    '--at',
+    AT,
+    '--batch',
+    csv,
+  ];
+  const out = openSync('/dev/null', 'w');
+  const r = spawnSync('/usr/bin/time', args, { stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
+  closeSync(out);
+  if (r.status !== 0) throw new Error(`whatif --batch failed: ${r.stderr}`);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(
+    r.stderr,
+  )!;
+  const s = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)![1]);
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)![1]);
+  const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)![1]);
+  return { s, cpu: user + sys, mb: kb / 1024 };
+}
+const cliRuns = [0, 1, 2].map(() => cli(files.csv));
+const cliS = median(cliRuns.map((r) => r.s));
+const cliCpu = median(cliRuns.map((r) => r.cpu));
+const cliMb = Math.max(...cliRuns.map((r) => r.mb));
+const startup = cli(join(dir, 'empty.csv'), 'ip\n');
+const udsvS = udsvFileMs / 1000;
+const udsvCpuS = udsvCpu[0]! / 1000;
+console.log(
+  `\nwhatif --batch ${fmt(ROWS)} rows, end to end (node + tsx, output to /dev/null; median of 3; load ${load()}):`,
+);
+console.log(
+  `  wall ${cliRuns.map((r) => r.s.toFixed(2)).join(', ')} s -> ${cliS.toFixed(2)} s; cpu ${cliCpu.toFixed(2)} s; peak RSS ${fmt(cliMb)} MB (budget 1,024)`,
+);
+console.log(
+  `  of which starting node + tsx (a one-row file): ${startup.s.toFixed(2)} s wall, ${startup.cpu.toFixed(2)} s cpu`,
+);
+console.log(
+  `  uDSV reading + parsing the same file in-process: ${udsvS.toFixed(2)} s wall, ${udsvCpuS.toFixed(2)} s cpu`,
+);
+console.log(
+  `  ratio whatif / uDSV: ${(cliS / udsvS).toFixed(2)}x wall, ${(cliCpu / udsvCpuS).toFixed(2)}x cpu (budget 3x)`,
+);
+const runsCpu = analyseCpu;
+const workerMb = process.resourceUsage().maxRSS / 1024;
+console.log(
+  `\nworker path: analysis ${secs(median(runs))} s wall, ${secs(median(runsCpu))} s cpu, median after parsing (budget 2 s); this bench's peak RSS ${fmt(workerMb)} MB (it also holds the generated rows and CSV)`,
+);
+
+// ---- Optional: a bigger file through the command line -----------------------------------------
+const BIG = Number(process.env.BENCH_BIG ?? 0);
+if (BIG > 0) {
+  const big = join(dir, `signins-${BIG}.csv`);
+  const fd = openSync(big, 'w');
+  writeSync(fd, HEADER);
+  for (let i = 0; i < BIG; i += 100_000) {
+    const part: string[] = [];
+    for (let j = i; j < Math.min(BIG, i + 100_000); j++) part.push(line(signin(j, BIG)));
+    writeSync(fd, '\r\n' + part.join('\r\n'));
+  }
+  closeSync(fd);
+  const r = cli(big);
+  console.log(
+    `\nwhatif --batch ${fmt(BIG)} rows: ${r.s.toFixed(2)} s, peak RSS ${fmt(r.mb)} MB (load ${load()})`,
+  );
+}
 if (mismatches > 0 || !csvSame) process.exit(1);

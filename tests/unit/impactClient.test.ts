@@ -9,6 +9,7 @@ import {
 } from '../../src/worker/impactClient';
 import { runImpactJob } from '../../src/worker/impactJob';
 import type { FromWorker, ImpactInput, Progress, ToWorker } from '../../src/worker/protocol';
+import { reportMessages } from '../../src/worker/reportPages';
 import { blockOutside, IP, world } from './support/world';
 
 const AT = '2026-03-01T12:00:00Z';
@@ -46,7 +47,8 @@ class FakeWorker implements WorkerLike {
       onProgress: (p) => this.#post({ type: 'progress', id, ...p }),
       isCancelled: () => this.#cancelled.has(id),
     });
-    if (o.status === 'done') this.#post({ type: 'result', id, report: o.report });
+    if (o.status === 'done')
+      for (const { message } of reportMessages(id, o.report, 1_000)) this.#post(message);
     else if (o.status === 'error') this.#post({ type: 'error', id, message: o.message });
     else this.#post({ type: 'cancelled', id });
   }
@@ -72,6 +74,22 @@ describe('ImpactClient', () => {
     await client.run(input(10), () => {});
     expect(workers).toHaveLength(1);
     expect(client.busy).toBe(false);
+  });
+
+  it('puts a report sent in pages back together, exactly', { timeout: 30_000 }, async () => {
+    const many: ImpactInput = {
+      ...input(0),
+      rows: Array.from({ length: 7_500 }, (_, i) => ({
+        row: i + 2,
+        ip: `100.64.${i >> 8}.${i & 255}`,
+        user: `u${i % 2_500}@contoso.com`,
+      })),
+    };
+    const direct = await runImpactJob(many);
+    if (direct.status !== 'done') throw new Error(direct.status);
+    expect(reportMessages(1, direct.report, 1_000).length).toBeGreaterThan(10);
+    const client = new ImpactClient(() => new FakeWorker());
+    expect(await client.run(many)).toEqual(direct.report);
   });
 
   it("rejects with the worker's one-line message", async () => {
