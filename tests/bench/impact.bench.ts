@@ -6,7 +6,7 @@
 // - `whatif --batch` on the file as a child process, end to end, with its peak memory.
 // BENCH_BIG=5000000 also runs the command line on a file of that many rows.
 // Medians of a few runs, with the machine's load; no timing ever fails the run.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
