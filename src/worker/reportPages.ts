@@ -5,7 +5,7 @@ import type { ImpactReport } from '../model/impact/impactTypes';
 import type { FromWorker, PagedField } from './protocol';
 
 /** Items per page: each page deserialises in a few milliseconds. */
-export const PAGE_ITEMS = 2_000;
+export const PAGE_ITEMS = 500;
 const PAGED: readonly PagedField[] = ['ips', 'users', 'byUser', 'byIp'];
 
 /** The messages that carry `report` for run `id`, in order, each with what it transfers. */

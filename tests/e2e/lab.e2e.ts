@@ -254,6 +254,8 @@ test('bad sign-in files keep the previous report', async ({ page }) => {
 test('a long run shows progress and can be cancelled; the previous report stays', async ({
   page,
 }) => {
+  // Handing Playwright the 30 MB file takes long on a busy machine.
+  test.setTimeout(120_000);
   await runImpact(page);
   const before = await page.getByTestId('on-blocked').textContent();
   const lines = ['ip,user,flow'];

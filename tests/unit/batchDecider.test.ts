@@ -255,7 +255,7 @@ function viaBatch(world: World, row: SigninRow, a: Assumptions, defaults: RowDef
   return batched(new BatchDecider(world, a), world, rowRequest(row, defaults));
 }
 
-describe('the batch path agrees with evaluate()', () => {
+describe('the batch path agrees with evaluate()', { timeout: 60_000 }, () => {
   const worlds: World[] = [
     baseWorld,
     { ...baseWorld, org: { ipValidation: false, enabledAt: ENABLED_AT } },

@@ -78,7 +78,8 @@ describe('ImpactClient', () => {
 
   it('puts a report sent in pages back together, exactly', { timeout: 30_000 }, async () => {
     const many: ImpactInput = {
-      ...input(0),
+      world: world([blockOutside]),
+      at: AT,
       rows: Array.from({ length: 7_500 }, (_, i) => ({
         row: i + 2,
         ip: `100.64.${i >> 8}.${i & 255}`,
