@@ -272,7 +272,7 @@ test('a long run shows progress and can be cancelled; the previous report stays'
     /Reading the CSV|Deciding/,
   );
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('status')).toContainText(
+  await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toHaveText(
     'Cancelled. The previous results are still shown.',
   );
   await expect(progress).toHaveCount(0);
