@@ -111,7 +111,7 @@ export function catalogPlugin(dir: string): Plugin {
         const load = await (loading ??= loaders());
         const catalog = catalogOf(dir, load);
         if (id === `\0${CATALOG}`) {
-          for (const w of catalog.warnings) this.warn(w);
+          for (const line of [...catalog.errors, ...catalog.warnings]) this.warn(line);
           return `export default ${JSON.stringify(catalog)};`;
         }
         const lessonDir = join(dir, 'lesson');
@@ -120,6 +120,7 @@ export function catalogPlugin(dir: string): Plugin {
         const content = broken.length
           ? { errors: broken }
           : load.loadLesson(files[0]!.json, files[1]!.json, catalog.scenarios);
+        for (const line of content.errors) this.warn(line);
         return `export default ${JSON.stringify(content)};`;
       },
     },
