@@ -8,6 +8,7 @@ import type { LogInfo } from '../model/impact/logs/logInfo';
 import { worldFromLog } from '../model/impact/logs/logWorld';
 import {
   applyRemedy,
+  blockOf,
   namedLocationPatch,
   suggestRemedies,
   type Remedy,
@@ -45,14 +46,22 @@ export function batchExtras(
   const rows = signins.rows.filter((r) => !bad.has(r.row));
   const defaults = { at: s.at, defaultFlow: 'pat' as const };
   const report = analyseImpact(world, rows, s.assumptions, defaults);
-  const range = impactRange(world, rows, s.assumptions, defaults, report.newlyBlocked);
+  const range = impactRange(world, rows, s.assumptions, defaults, report);
+  // Rows are decided one by one: a change to one block only changes the rows from that block.
+  const blockOfIp = new Map<string, string | undefined>();
+  const inBlock = (ip: string) => {
+    if (!blockOfIp.has(ip)) blockOfIp.set(ip, blockOf(ip));
+    return blockOfIp.get(ip);
+  };
   const remedies = suggestRemedies(report, world, 3).map((r): RemedyEffect => {
-    const after = analyseImpact(applyRemedy(world, r), rows, s.assumptions, defaults);
+    const some = rows.filter((x) => inBlock(x.ip) === r.block);
+    const before = analyseImpact(world, some, s.assumptions, defaults).newlyBlocked;
+    const after = analyseImpact(applyRemedy(world, r), some, s.assumptions, defaults);
     const loc = world.locations.find((l) => l.id === r.locationId)!;
     return {
       ...r,
       before: report.newlyBlocked,
-      after: after.newlyBlocked,
+      after: report.newlyBlocked - before + after.newlyBlocked,
       patch: namedLocationPatch(loc, [r.block]),
     };
   });

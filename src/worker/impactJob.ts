@@ -111,7 +111,7 @@ export async function runImpactJob(input: ImpactInput, hooks: JobHooks = {}): Pr
   if (enabledAt) report.enabledAt = enabledAt;
   if (input.range !== false) {
     const defaults = { at: input.at, defaultFlow };
-    report.range = impactRange(world, rows, assumptions, defaults, report.newlyBlocked);
+    report.range = impactRange(world, rows, assumptions, defaults, report);
   }
   report.inputs = {
     warnings,

@@ -40,13 +40,7 @@ function analyse(file: string, policies = POLICIES) {
   if (!r.ok) throw new Error(r.error);
   const { world, enabledAt } = worldFromLog(tenant(policies), r.value.log);
   const report = analyseImpact(world, r.value.rows, DEFAULT_ASSUMPTIONS, defaults);
-  const range = impactRange(
-    world,
-    r.value.rows,
-    DEFAULT_ASSUMPTIONS,
-    defaults,
-    report.newlyBlocked,
-  );
+  const range = impactRange(world, r.value.rows, DEFAULT_ASSUMPTIONS, defaults, report);
   return { ...r.value, world, enabledAt, report, range };
 }
 

@@ -5,7 +5,7 @@ import { analyseImpact } from './impact';
 import type { RowDefaults } from './impactTypes';
 import type { SigninRow } from './signinRows';
 import { instant } from '../engine/time';
-import type { AssumptionName, Assumptions, RuleId, World } from '../engine/types';
+import type { AssumptionName, Assumptions, Flow, RuleId, World } from '../engine/types';
 
 export interface RangeReading {
   assumption: AssumptionName;
@@ -44,22 +44,31 @@ function canMatter(name: AssumptionName, world: World, rows: readonly SigninRow[
   return enforced.some((p) => !p.locations && p.grantControls !== null);
 }
 
+/**
+ * `base`: the report already made with `assumptions`. The disputed rules only touch PAT and SSH
+ * rows, so only those are analysed again; web and OAuth rows add the same count to every reading.
+ */
 export function impactRange(
   world: World,
   rows: readonly SigninRow[],
   assumptions: Assumptions,
   defaults: RowDefaults,
-  current: number,
+  base: { newlyBlocked: number; newlyBlockedByFlow: Record<Flow, number> },
 ): ImpactRange {
   const lenient: Assumptions = { ...assumptions };
   const strict: Assumptions = { ...assumptions };
-  const matters = DISPUTED.filter(([name]) => canMatter(name, world, rows));
+  const token = (f: Flow) => f === 'pat' || f === 'ssh';
+  const tokenRows = rows.filter((r) => token(r.flow ?? defaults.defaultFlow));
+  const matters = DISPUTED.filter(([name]) => canMatter(name, world, tokenRows));
   for (const [name, , soft, hard] of DISPUTED) {
     (lenient as unknown as Record<string, string>)[name] = soft;
     (strict as unknown as Record<string, string>)[name] = hard;
   }
+  const current = base.newlyBlocked;
   if (matters.length === 0) return { low: current, high: current, readings: [] };
-  const newly = (a: Assumptions) => analyseImpact(world, rows, a, defaults).newlyBlocked;
+  const others = current - base.newlyBlockedByFlow.pat - base.newlyBlockedByFlow.ssh;
+  const newly = (a: Assumptions) =>
+    others + analyseImpact(world, tokenRows, a, defaults).newlyBlocked;
   const low = newly(lenient);
   const high = newly(strict);
   const readings: RangeReading[] = [];
