@@ -11,6 +11,7 @@ test('a challenge: hint, solution, reset, and progress that survives a reload', 
   await page.goto('./#/lab?tab=challenges');
   const title = "Keep Kim's café PAT out, let Lee in over the VPN";
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible();
+  await expect(page.getByText('Some challenges could not be loaded')).toHaveCount(0);
   const goal = page.getByRole('list', { name: 'Goal' });
   await expect(goal.getByRole('listitem')).toHaveCount(3);
   await expect(page.getByRole('status').filter({ hasText: 'of 3 goal requests' })).toBeVisible();

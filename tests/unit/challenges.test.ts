@@ -24,6 +24,13 @@ describe('challenge files', () => {
     );
   });
 
+  it('skips the schema that sits beside the levels (as a glob of the folder gives it)', () => {
+    const schema = JSON.parse(readFileSync(dir + 'challenge.schema.json', 'utf8'));
+    const r = loadChallenges({ ...files, '../scenarios/challenges/challenge.schema.json': schema });
+    expect(r.errors).toEqual([]);
+    expect(r.challenges).toHaveLength(challenges.length);
+  });
+
   it('the schema requires what the reader requires', () => {
     const schema = JSON.parse(readFileSync(dir + 'challenge.schema.json', 'utf8'));
     expect(schema.required).toEqual([
@@ -81,7 +88,10 @@ describe.each(challenges.map((c) => [c.id, c] as const))('level %s', (_id, c) =>
   it('every single step of the solution is needed', () => {
     if (c.solution.steps.length < 2) return;
     for (let i = 0; i < c.solution.steps.length; i++) {
-      const fewer = applySteps(start, c.solution.steps.filter((_, j) => j !== i));
+      const fewer = applySteps(
+        start,
+        c.solution.steps.filter((_, j) => j !== i),
+      );
       if ('error' in fewer) throw new Error(fewer.error);
       expect(checkChallenge(c, fewer.config).solved).toBe(false);
     }

@@ -140,6 +140,7 @@ export function loadChallenges(files: Record<string, unknown>): {
   const errors: string[] = [];
   for (const [path, json] of Object.entries(files)) {
     const file = path.split('/').pop() ?? path;
+    if (file.endsWith('.schema.json')) continue; // the schema sits beside the levels
     const r = readChallenge(json, file);
     errors.push(...r.errors);
     if (r.challenge && `${r.challenge.id}.json` !== file)

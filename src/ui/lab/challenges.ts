@@ -2,7 +2,7 @@
 // listed for the view to show, never thrown.
 import { loadChallenges } from '../../model/lab/challengeRead';
 
-const files = import.meta.glob(['../../../scenarios/challenges/*.json', '!**/*.schema.json'], {
+const files = import.meta.glob('../../../scenarios/challenges/*.json', {
   eager: true,
   import: 'default',
 });
