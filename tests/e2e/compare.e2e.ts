@@ -129,12 +129,24 @@ for (const scheme of ['light', 'dark'] as const) {
     test(`screenshot ${w}×${h} ${scheme}`, async ({ page }) => {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
       await page.setViewportSize({ width: w, height: h });
-      for (const [tag, hash] of [
-        ['landing', ''],
-        ['both-web', '#/compare?policy=both&flow=web'],
+      for (const [tag, hash, heading, pictures] of [
+        ['landing', '', 'PAT: inside vs outside · policy on', 1],
+        [
+          'both-web',
+          '#/compare?policy=both&flow=web',
+          'Browser sign-in: inside vs outside · policy on and off',
+          2,
+        ],
       ] as const) {
         await page.goto(`./${hash}`);
-        await expect(picture(page)).toBeVisible();
+        // A hash change re-renders in place: wait for the new state before the picture is taken.
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
+        await expect(page.locator('.pf-fence svg')).toHaveCount(pictures);
+        await expect(page.getByRole('button', { name: 'Browser sign-in' })).toHaveAttribute(
+          'aria-pressed',
+          String(tag === 'both-web'),
+        );
+        await page.waitForTimeout(300);
         await page.screenshot({
           path: `tests/e2e-artifacts/compare/${tag}-${w}x${h}-${scheme}.png`,
         });
