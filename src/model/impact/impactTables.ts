@@ -12,6 +12,13 @@ import { V4Index } from './impactV4Index';
 /** Class of an entry the engine refuses (an IP that does not parse): decided one by one. */
 export const INVALID_CLASS = -1;
 
+/**
+ * A copy of `text` that does not keep the text it was cut from alive: cells read from a file are
+ * slices of a whole slice of the file, and a table that keeps one address per slice would keep
+ * every slice (a 5,000,000-row file's worth) in memory.
+ */
+const own = (text: string) => (' ' + text).slice(1);
+
 /** A string → number table where every entry also gets a class number, grown by doubling. */
 abstract class ClassTable {
   readonly texts: string[] = [];
@@ -28,14 +35,14 @@ abstract class ClassTable {
     const known = this.#index.get(text);
     if (known !== undefined) return known;
     const i = this.add(text);
-    this.#index.set(text, i);
+    this.#index.set(this.texts[i]!, i);
     return i;
   }
 
   /** A new entry for `text`, its class worked out. */
   protected add(text: string): number {
     const i = this.texts.length;
-    this.texts.push(text);
+    this.texts.push(own(text));
     if (i >= this.#classOf.length) {
       const grown = new Int32Array(this.#classOf.length * 2);
       grown.set(this.#classOf);
