@@ -137,6 +137,12 @@ test('the sandbox lives in the link: a reload keeps it', async ({ page }) => {
   await page.reload();
   await expect(page.getByLabel('IP that reaches Azure DevOps')).toHaveValue('198.51.100.20');
   await page.goto('./#/lab?s=1.garbage!');
+  // A damaged link arriving later changes nothing: the sandbox on screen stays.
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'sandbox on screen is kept' }),
+  ).toBeVisible();
+  await expect(page.getByLabel('IP that reaches Azure DevOps')).toHaveValue('198.51.100.20');
+  await page.reload();
   await expect(page.getByRole('alert').filter({ hasText: 'default sandbox' })).toBeVisible();
   await expect(page.getByLabel('IP that reaches Azure DevOps')).toHaveValue(
     defaultSandbox().actor.ip,

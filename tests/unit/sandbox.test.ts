@@ -193,6 +193,22 @@ describe('sandbox links', () => {
       { ...defaultSandbox(), actor: { ...defaultSandbox().actor, flow: 'ftp' } },
       /actor/,
     ],
+    [
+      'two locations with one id',
+      (() => {
+        const c = defaultSandbox();
+        return { ...c, locations: [c.locations[0], { ...c.locations[0], name: 'Other' }] };
+      })(),
+      /two named locations have the same id/,
+    ],
+    [
+      'two policies with one id',
+      (() => {
+        const c = defaultSandbox();
+        return { ...c, policies: [c.policies[0], { ...c.policies[0], name: 'Other' }] };
+      })(),
+      /two policies have the same id/,
+    ],
   ])('shape check: %s', (_n, value, message) => {
     const r = readSandbox(value);
     expect(r.ok).toBe(false);

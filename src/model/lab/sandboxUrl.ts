@@ -32,11 +32,13 @@ function assumptions(v: unknown): Assumptions {
   return out as unknown as Assumptions;
 }
 
+const repeats = (ids: string[]) => new Set(ids).size !== ids.length;
+
 /** Checks a decoded value's shape; the message says which part is wrong. */
 export function readSandbox(v: unknown): Result<SandboxConfig> {
   const fail = (what: string): Result<SandboxConfig> => ({
     ok: false,
-    error: `The link's sandbox is damaged (${what}); the default sandbox is shown.`,
+    error: `The link's sandbox is damaged (${what}).`,
   });
   if (!isObj(v)) return fail('not an object');
   if (!Array.isArray(v.locations) || v.locations.length > 50) return fail('locations');
@@ -45,6 +47,9 @@ export function readSandbox(v: unknown): Result<SandboxConfig> {
   if (locations.some((l) => !l)) return fail('a named location');
   const policies = v.policies.map(policy);
   if (policies.some((p) => !p)) return fail('a policy');
+  // Ids key the editors' rows and the engine's world: two alike would make both ambiguous.
+  if (repeats(locations.map((l) => l!.id))) return fail('two named locations have the same id');
+  if (repeats(policies.map((p) => p!.id))) return fail('two policies have the same id');
   const org = v.org;
   if (!isObj(org) || typeof org.on !== 'boolean' || !str(org.enabledAt, 40)) return fail('org');
   const a = v.actor;
@@ -69,7 +74,5 @@ export function encodeSandbox(config: SandboxConfig): Result<string> {
 
 export function decodeSandbox(text: string): Result<SandboxConfig> {
   const d = decodeState(text);
-  return d.ok
-    ? readSandbox(d.value)
-    : { ok: false, error: `${d.error} The default sandbox is shown.` };
+  return d.ok ? readSandbox(d.value) : d;
 }

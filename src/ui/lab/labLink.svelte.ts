@@ -8,7 +8,14 @@ import type { Router } from '../router.svelte';
 export const TABS = ['sandbox', 'challenges', 'import', 'impact', 'evidence'] as const;
 export type Tab = (typeof TABS)[number];
 
-export function readLink(params: URLSearchParams): {
+/**
+ * A damaged link changes nothing: on opening the lab the default sandbox is shown, and a link
+ * arriving later (`onScreen`) leaves the sandbox on screen as it was.
+ */
+export function readLink(
+  params: URLSearchParams,
+  onScreen = false,
+): {
   tab: Tab;
   config?: SandboxConfig;
   notice?: string;
@@ -18,7 +25,9 @@ export function readLink(params: URLSearchParams): {
   const s = params.get('s');
   if (!s) return { tab };
   const d = decodeSandbox(s);
-  return d.ok ? { tab, config: d.value } : { tab, notice: d.error };
+  if (d.ok) return { tab, config: d.value };
+  const kept = onScreen ? 'The sandbox on screen is kept.' : 'The default sandbox is shown.';
+  return { tab, notice: `${d.error} ${kept}` };
 }
 
 /**
@@ -38,7 +47,7 @@ export function syncLink(
     const s = route.params.get('s') ?? '';
     if (s === written) return;
     written = s;
-    untrack(() => onexternal(readLink(route.params)));
+    untrack(() => onexternal(readLink(route.params, true)));
   });
   $effect(() => {
     const t = tab();
