@@ -1,11 +1,20 @@
 // Reads the files the command line is given: a size guard before reading, the same text decoder
 // as the browser (UTF-8, UTF-16 with a BOM), folders of exports, and messages that name the flag,
 // the file and what was wrong with it.
-import { closeSync, openSync, readFileSync, readSync, readdirSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  openSync,
+  readFileSync,
+  readSync,
+  readdirSync,
+  statSync,
+  type Stats,
+} from 'node:fs';
 import { join } from 'node:path';
 import { decodeText } from '../model/graph/decodeText';
 import type { SourceFile } from '../model/graph/graphFiles';
 import type { Result } from '../model/engine/types';
+import { cut } from '../model/graph/visibleText';
 
 /** Larger exports are refused before they are read (real tenants' exports are a few MB). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -21,12 +30,29 @@ function describe(e: unknown): string {
   return (code && REASONS[code]) ?? (e instanceof Error ? e.message : String(e));
 }
 
+/**
+ * Why `stat` is not a regular file, checked before anything is opened: a device such as /dev/zero
+ * never ends and a FIFO blocks the read until a writer comes.
+ */
+function notAFile(stat: Stats): string | undefined {
+  if (stat.isFile()) return undefined;
+  if (stat.isDirectory()) return REASONS.EISDIR;
+  if (stat.isFIFO()) return 'is a named pipe (FIFO), not a regular file';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'is a device, not a regular file';
+  if (stat.isSocket()) return 'is a socket, not a regular file';
+  return 'is not a regular file';
+}
+
+/** A path in an error line, cut so a pasted blob cannot fill the terminal. */
+const shown = (path: string) => cut(path);
+
 /** The bytes of one file (not a folder), with the size guard; errors read `--flag path: reason`. */
 function readBytes(flag: string, path: string): Result<Uint8Array> {
-  const where = `--${flag} ${path}`;
+  const where = `--${flag} ${shown(path)}`;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) return { ok: false, error: `${where}: ${REASONS.EISDIR}` };
+    const not = notAFile(stat);
+    if (not) return { ok: false, error: `${where}: ${not}` };
     if (stat.size > MAX_FILE_BYTES) {
       const mb = (stat.size / 1024 / 1024).toFixed(0);
       return { ok: false, error: `${where}: ${mb} MB is over the 50 MB limit` };
@@ -44,7 +70,7 @@ export function readText(flag: string, path: string): Result<string> {
   const text = decodeText(bytes.value);
   return text.ok
     ? { ok: true, value: text.value.text }
-    : { ok: false, error: `--${flag} ${path}: ${text.error}` };
+    : { ok: false, error: `--${flag} ${shown(path)}: ${text.error}` };
 }
 
 /**
@@ -53,6 +79,7 @@ export function readText(flag: string, path: string): Result<string> {
  */
 export function readSources(flag: string, path: string): Result<SourceFile[]> {
   let names: string[];
+  const where = `--${flag} ${shown(path)}`;
   try {
     if (!statSync(path).isDirectory()) {
       const bytes = readBytes(flag, path);
@@ -63,10 +90,10 @@ export function readSources(flag: string, path: string): Result<SourceFile[]> {
       .map((d) => d.name)
       .sort();
   } catch (e) {
-    return { ok: false, error: `--${flag} ${path}: cannot read it (${describe(e)})` };
+    return { ok: false, error: `${where}: cannot read it (${describe(e)})` };
   }
   if (names.length === 0)
-    return { ok: false, error: `--${flag} ${path}: a folder with no .json files in it` };
+    return { ok: false, error: `${where}: a folder with no .json files in it` };
   const files: SourceFile[] = [];
   for (const name of names) {
     const file = join(path, name);
@@ -95,10 +122,11 @@ export function streamText(
   onText: (text: string) => string | undefined,
   pieceBytes = 8 * 1024 * 1024,
 ): Result<void> {
-  const where = `--${flag} ${path}`;
+  const where = `--${flag} ${shown(path)}`;
   let fd: number;
   try {
-    if (statSync(path).isDirectory()) return { ok: false, error: `${where}: ${REASONS.EISDIR}` };
+    const not = notAFile(statSync(path));
+    if (not) return { ok: false, error: `${where}: ${not}` };
     fd = openSync(path, 'r');
   } catch (e) {
     return { ok: false, error: `${where}: cannot read it (${describe(e)})` };

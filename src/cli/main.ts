@@ -10,6 +10,7 @@ import { decisionJson } from './decisionJson';
 import { fileSize, streamText } from './files';
 import { writeBatch, writeBatchJson } from './formatBatch';
 import { formatDecision } from './formatDecision';
+import { cut, visible } from '../model/graph/visibleText';
 import { loadWorld, type LoadedWorld } from './loadWorld';
 import { impactKql } from '../model/impact/kql';
 import { readOptions, type BatchOptions, type KqlOptions, type SingleOptions } from './options';
@@ -26,8 +27,16 @@ export interface CliIo {
 
 const PROGRAM = 'pat-fence whatif';
 
-/** Exactly one line, whatever the message holds. */
-const oneLine = (text: string) => text.replace(/\s*\n\s*/g, ' ').trim();
+/**
+ * Exactly one line, whatever the message holds: at most 1,000 characters (each echoed value is
+ * already cut to 200), with control characters escaped so a terminal shows them, not obeys them.
+ */
+const oneLine = (text: string) =>
+  visible(
+    cut(text, 1000)
+      .replace(/\s*\n\s*/g, ' ')
+      .trim(),
+  );
 
 /** The output as text, or as a function that writes it piece by piece (a batch of any size). */
 type RunResult = Result<{

@@ -1,5 +1,6 @@
 // Runs a command-line function over the real process: its arguments, streams and clock. Exits
-// with its code once stdout has been flushed; a reader that closes the pipe early is no error.
+// with its code once stdout has been flushed; a reader that closes the pipe early is no error,
+// any other write error exits 2.
 import type { CliIo } from './main';
 
 export function runProcess(
@@ -22,5 +23,12 @@ export function runProcess(
     process.stderr.write(`${program}: internal error: ${(e as Error)?.message ?? e}\n`);
     code = 2;
   }
-  process.stdout.write('', () => process.exit(code));
+  // A write error (a full disk, `> /dev/full`) reaches the callback before the 'error' event.
+  process.stdout.write('', (e?: NodeJS.ErrnoException | null) => {
+    if (e && e.code !== 'EPIPE') {
+      process.stderr.write(`${program}: cannot write the output (${e.code ?? e.message})\n`);
+      process.exit(2);
+    }
+    process.exit(e ? 0 : code);
+  });
 }

@@ -19,10 +19,40 @@ function reasonOf(message: string): string {
     .trim();
 }
 
+/** Deeper JSON is refused before parsing: real exports nest a few levels, and walkers recurse. */
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Where `text`'s brackets first nest deeper than `max` (outside strings), as a character index;
+ * undefined when they never do. A single pass, so 100,000 `[` cost no more than reading them.
+ */
+export function tooDeepAt(text: string, max = MAX_JSON_DEPTH): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return i;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return undefined;
+}
+
 /** Parses `text` (a leading BOM is ignored); the error reads `not valid JSON at line L, column C (reason)`. */
 export function parseJsonText(text: string): Result<unknown> {
   const clean = text.replace(/^\uFEFF/, '');
   if (clean.trim() === '') return { ok: false, error: 'empty: there is no JSON in it' };
+  const deep = tooDeepAt(clean);
+  if (deep !== undefined)
+    return {
+      ok: false,
+      error: `nested deeper than ${MAX_JSON_DEPTH} levels at ${lineColumn(clean, deep)}; a Graph export nests a few`,
+    };
   try {
     return { ok: true, value: JSON.parse(clean) };
   } catch (e) {

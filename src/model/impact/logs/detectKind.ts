@@ -1,5 +1,6 @@
 // Which kind of log a header (CSV) or a set of keys (JSON) belongs to, and which name is used
 // for each field. None known: a message naming the columns each kind needs.
+import { cut } from '../../graph/visibleText';
 import { KIND_SPECS, neededColumns, type KindSpec, type LogField } from './logKinds';
 
 export interface Detected {
@@ -13,7 +14,8 @@ export function detectKind(names: readonly string[]): Detected | { error: string
   const has = (alts: readonly string[]) => alts.some((a) => lower.includes(a));
   const spec = KIND_SPECS.find((s) => s.required.every(has));
   if (!spec) {
-    const found = names.map((n) => JSON.stringify(n)).join(', ') || 'nothing';
+    // Cut: a binary file's first "line" can be megabytes long.
+    const found = cut(names.map((n) => JSON.stringify(n)).join(', '), 200) || 'nothing';
     return {
       error: `No IP column, and not a log PAT Fence knows. It reads ${neededColumns()}; this file has ${found}.`,
     };

@@ -1,0 +1,139 @@
+// The command line keeps its contract on hostile files (issue 15, item 4): devices, FIFOs and
+// folders where a file is expected, JSON nested 100,000 deep, a 5 MB one-line binary header and
+// a full disk all end with exit 2 and one short line naming the flag — never a hang or a crash.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main';
+import { tooDeepAt } from '../../src/model/graph/jsonText';
+
+const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const F = join(ROOT, 'tests/fixtures/cli');
+const TMP = mkdtempSync(join(tmpdir(), 'pf-hostile-'));
+const FIFO = join(TMP, 'fifo');
+execFileSync('mkfifo', [FIFO]);
+const DIR = join(TMP, 'folder');
+mkdirSync(DIR);
+const DEEP = join(TMP, 'deep.json');
+writeFileSync(DEEP, '['.repeat(100_000) + ']'.repeat(100_000));
+const BINARY = join(TMP, 'binary.csv');
+// 5 MB on one line: bytes 0x20–0xff without line breaks, as a binary file read as a CSV.
+writeFileSync(BINARY, Buffer.from(Array.from({ length: 5_000_000 }, (_, i) => 0x20 + (i % 0xe0))));
+const LONG = join(TMP, 'x'.repeat(240) + '.json');
+
+const tenant = [
+  '--locations',
+  `${F}/locations.json`,
+  '--policies',
+  `${F}/policies-block-outside.json`,
+];
+const base = [...tenant, '--validation', 'on', '--at', '2026-11-01T10:00:00Z'];
+
+function run(args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = main(args, {
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    now: () => new Date('2026-11-01T12:00:00Z'),
+  });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+describe('files that are not regular files, or hostile ones: exit 2, one line naming the flag', () => {
+  it.each([
+    [
+      '/dev/zero as --locations',
+      ['--locations', '/dev/zero', '--policies', `${F}/policies-block-outside.json`],
+      /^--locations \/dev\/zero: is a device/,
+    ],
+    [
+      '/dev/zero as --policies',
+      ['--locations', `${F}/locations.json`, '--policies', '/dev/zero'],
+      /^--policies \/dev\/zero: is a device/,
+    ],
+    [
+      'a FIFO as --locations',
+      ['--locations', FIFO, '--policies', `${F}/policies-block-outside.json`],
+      /^--locations \S+fifo: is a named pipe/,
+    ],
+    [
+      'JSON 100,000 deep',
+      ['--locations', DEEP, '--policies', `${F}/policies-block-outside.json`],
+      /^--locations \S+deep\.json\S*.*nested deeper than 64 levels/,
+    ],
+    [
+      'a long missing path',
+      ['--locations', LONG, '--policies', `${F}/policies-block-outside.json`],
+      /^--locations x{0,200}/,
+    ],
+  ])('%s', (_n, files, message) => {
+    const r = run([...files, '--validation', 'on', '--flow', 'pat', '--ip', '1.2.3.4']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]!.replace(/^pat-fence whatif: /, '')).toMatch(message);
+  });
+
+  it.each([
+    ['/dev/zero', '/dev/zero', /--batch \/dev\/zero: is a device/],
+    ['/dev/urandom', '/dev/urandom', /--batch \/dev\/urandom: is a device/],
+    ['a FIFO', FIFO, /--batch \S+fifo: is a named pipe/],
+    ['a folder', DIR, /--batch \S+folder: is a directory/],
+    ['a 5 MB one-line binary file', BINARY, /--batch \S+binary\.csv: /],
+  ])('--batch %s', (_n, file, message) => {
+    const r = run([...base, '--batch', file]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(message);
+    expect(lines[0]!.length).toBeLessThan(1100);
+    // eslint-disable-next-line no-control-regex
+    expect(lines[0]).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
+  });
+
+  it('cuts an echoed path to 200 characters', () => {
+    const r = run([
+      ...base.slice(4),
+      '--locations',
+      LONG,
+      '--policies',
+      `${F}/policies-block-outside.json`,
+      '--flow',
+      'pat',
+      '--ip',
+      '1.2.3.4',
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('…');
+    expect(r.stderr).not.toContain('x'.repeat(201));
+  });
+});
+
+describe('the JSON depth scan', () => {
+  it.each([
+    ['flat', '{"a": [1, 2, {"b": 3}]}', undefined],
+    ['brackets in strings do not count', `{"a": "${'['.repeat(100)}"}`, undefined],
+    ['an escaped quote stays in the string', `{"a": "\\"${'['.repeat(100)}"}`, undefined],
+    ['65 levels', '['.repeat(65) + ']'.repeat(65), 64],
+    ['64 levels pass', '['.repeat(64) + ']'.repeat(64), undefined],
+  ])('%s', (_n, text, at) => expect(tooDeepAt(text)).toBe(at));
+});
+
+describe('a write error on stdout', () => {
+  it('--json > /dev/full exits 2 with one line', () => {
+    const csv = join(TMP, 'ok.csv');
+    writeFileSync(csv, 'ip,user\n1.2.3.4,a\n');
+    const args = [...base, '--batch', csv, '--json'].map((a) => `'${a}'`).join(' ');
+    const r = spawnSync('sh', ['-c', `npx tsx src/cli/whatif.ts ${args} > /dev/full`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/cannot write the output \(ENOSPC\)/);
+  }, 30_000);
+});
