@@ -1,5 +1,7 @@
 // The --json shape of one decision, as DESIGN.md fixes it: outcome, status, code, message, trace,
-// policies, assumptions. A few extra fields (stage, policyId, effect, decidedBy) help scripts.
+// policies, assumptions, dependsOn. A few extra fields (stage, policyId, effect, decidedBy) help
+// scripts. A step where Entra asks for MFA keeps `result: "fail"`, as before, and adds
+// `challenge: true`: existing names and meanings never change.
 import { RULES } from '../model/engine/rules';
 import type { Decision } from '../model/engine/types';
 
@@ -11,7 +13,8 @@ export function decisionJson(d: Decision) {
     message: d.message,
     trace: d.trace.map((s) => ({
       rule: s.rule,
-      result: s.result,
+      result: s.result === 'challenge' ? ('fail' as const) : s.result,
+      ...(s.result === 'challenge' ? { challenge: true } : {}),
       detail: s.detail,
       sources: [...s.sources],
       stage: s.stage,
@@ -31,6 +34,14 @@ export function decisionJson(d: Decision) {
     decidedBy: d.decidedBy,
     stoppedAt: d.stoppedAt,
     unknowns: [...d.unknowns],
+    dependsOn: d.dependsOn.map((x) => ({
+      id: x.id,
+      displayName: x.displayName,
+      fact: x.fact,
+      facts: [...x.facts],
+      condition: x.condition,
+      outcome: x.outcome,
+    })),
   };
 }
 

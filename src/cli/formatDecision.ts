@@ -1,6 +1,7 @@
 // The readable report of one decision: outcome and answer, the numbered trace with each rule's
 // id (article and assumption rules flagged), the policy table, the assumptions and the unknowns.
 import { ASSUMPTION_CHOICES } from '../model/engine/assumptions';
+import { dependsOnSentence } from '../model/engine/dependsOnText';
 import { RULES } from '../model/engine/rules';
 import type {
   AccessRequest,
@@ -81,6 +82,12 @@ export function formatDecision(
     'Assumptions in force:',
     ...assumptionLines(d),
   ];
+  if (d.dependsOn.length)
+    lines.push(
+      '',
+      'Depends on (facts the request did not give, R22):',
+      ...d.dependsOn.map((x) => `  - ${dependsOnSentence(x)}`),
+    );
   if (d.unknowns.length) lines.push('', 'Unknowns:', ...d.unknowns.map((u) => `  - ${u}`));
   if (warningCount) lines.push('', `Import warnings: ${warningCount}, printed on stderr.`);
   return lines.join('\n') + '\n';

@@ -3,7 +3,18 @@
 import { DEFAULT_ASSUMPTIONS, applyAssumption } from '../model/engine/assumptions';
 import { parseIp } from '../model/ip/ip';
 import { isoInstant } from '../model/engine/isoInstant';
-import { FLOWS, type Assumptions, type Flow, type Result } from '../model/engine/types';
+import {
+  AUTH_FLOWS,
+  FLOWS,
+  PLATFORMS,
+  RISK_LEVELS,
+  type Assumptions,
+  type AuthFlow,
+  type Flow,
+  type Platform,
+  type Result,
+  type RiskLevel,
+} from '../model/engine/types';
 import { KQL_TABLES, type KqlTable } from '../model/impact/kql';
 import type { ParsedArgs } from './args';
 
@@ -27,7 +38,13 @@ export interface SingleOptions extends CommonOptions {
   tokenCreated?: string;
   tokenExpires?: string;
   user?: string;
+  /** Absent: unknown (R22); `--groups none`: []. */
   groups?: string[];
+  country?: string;
+  platform?: Platform;
+  signInRisk?: RiskLevel;
+  userRisk?: RiskLevel;
+  authFlow?: AuthFlow;
   mfa: boolean;
   compliantDevice: boolean;
 }
@@ -53,6 +70,11 @@ const PER_REQUEST = [
   'token-expires',
   'user',
   'groups',
+  'country',
+  'platform',
+  'signin-risk',
+  'user-risk',
+  'auth-flow',
 ] as const;
 const PER_REQUEST_SWITCHES = ['mfa', 'compliant-device'] as const;
 
@@ -71,6 +93,29 @@ function ip(flag: string, text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const r = parseIp(text);
   return r.ok ? text.trim() : fail(`--${flag}: ${r.error}`);
+}
+
+/** One of a fixed list, as DESIGN.md spells them (case-sensitive, like Graph). */
+function choice<T extends string>(flag: string, text: string | undefined, values: readonly T[]) {
+  if (text === undefined) return undefined;
+  return (values as readonly string[]).includes(text)
+    ? (text as T)
+    : fail(`--${flag}: "${text}" is not one of ${values.join(', ')}`);
+}
+
+function country(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const cc = text.trim();
+  return /^[A-Za-z]{2}$/.test(cc)
+    ? cc.toUpperCase()
+    : fail(`--country: "${text}" is not a two-letter ISO 3166 country code (e.g. NO, US)`);
+}
+
+function groupList(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  if (text.trim().toLowerCase() === 'none') return [];
+  const groups = text.split(',').map((g) => g.trim());
+  return groups.some((g) => g === '') ? fail(`--groups: "${text}" has an empty group id`) : groups;
 }
 
 function required<T>(flag: string, value: T | undefined): T {
@@ -110,8 +155,6 @@ function readSingle(args: ParsedArgs, common: CommonOptions): SingleOptions {
   if (!(FLOWS as readonly string[]).includes(flowText)) {
     fail(`--flow: "${flowText}" is not one of ${FLOWS.join(', ')}`);
   }
-  const groups = v.groups?.split(',').map((g) => g.trim());
-  if (groups?.some((g) => g === '')) fail(`--groups: "${v.groups}" has an empty group id`);
   const options: SingleOptions = {
     ...common,
     mode: 'single',
@@ -125,7 +168,12 @@ function readSingle(args: ParsedArgs, common: CommonOptions): SingleOptions {
     tokenCreated: date('token-created', v['token-created']),
     tokenExpires: date('token-expires', v['token-expires']),
     user: v.user,
-    groups,
+    groups: groupList(v.groups),
+    country: country(v.country),
+    platform: choice('platform', v.platform, PLATFORMS),
+    signInRisk: choice('signin-risk', v['signin-risk'], RISK_LEVELS),
+    userRisk: choice('user-risk', v['user-risk'], RISK_LEVELS),
+    authFlow: choice('auth-flow', v['auth-flow'], AUTH_FLOWS),
   };
   for (const [key, value] of Object.entries(optional)) {
     if (value !== undefined) Object.assign(options, { [key]: value });
@@ -153,7 +201,11 @@ export function readOptions(args: ParsedArgs): Result<Options> {
       if (clash) {
         const value = args.values[clash as (typeof PER_REQUEST)[number]];
         const shown = value === undefined ? '' : ` ${value}`;
-        fail(`--batch cannot be combined with --${clash}${shown}: each CSV row gives its own`);
+        const fact = ['country', 'platform', 'signin-risk', 'user-risk', 'auth-flow'].includes(
+          clash,
+        );
+        const why = fact ? 'it describes one request' : 'each CSV row gives its own';
+        fail(`--batch cannot be combined with --${clash}${shown}: ${why}`);
       }
       return { ok: true, value: { ...readCommon(args), mode: 'batch', batchFile } };
     }

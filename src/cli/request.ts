@@ -25,6 +25,11 @@ export function buildRequest(o: SingleOptions, at: string): AccessRequest {
   if (o.signinIp !== undefined) req.signinIp = o.signinIp;
   if (o.user !== undefined) req.user = o.user;
   if (o.groups !== undefined) req.groups = o.groups;
+  if (o.country !== undefined) req.country = o.country;
+  if (o.platform !== undefined) req.platform = o.platform;
+  if (o.signInRisk !== undefined) req.signInRisk = o.signInRisk;
+  if (o.userRisk !== undefined) req.userRisk = o.userRisk;
+  if (o.authFlow !== undefined) req.authFlow = o.authFlow;
   if (o.mfa) req.mfaDone = true;
   if (o.compliantDevice) req.deviceCompliant = true;
   const token = tokenFor(o.flow, o.tokenCreated, o.tokenExpires);

@@ -11,7 +11,8 @@ one request, or with every sign-in of a CSV, given your named locations and poli
 Usage:
   pat-fence whatif --locations FILE --policies FILE --validation on|off
      [--validation-enabled-at ISO] --flow web|pat|ssh|oauth --ip ADDR [--signin-ip ADDR]
-     [--token-created ISO] [--token-expires ISO] [--at ISO] [--user UPN] [--groups ID,ID]
+     [--token-created ISO] [--token-expires ISO] [--at ISO] [--user UPN] [--groups ID,ID|none]
+     [--country CC] [--platform P] [--signin-risk R] [--user-risk R] [--auth-flow F]
      [--mfa] [--compliant-device] [--assume NAME=VALUE]... [--json]
   pat-fence whatif --locations FILE --policies FILE --validation on|off
      --batch FILE [--validation-enabled-at ISO] [--at ISO] [--assume NAME=VALUE]... [--json]
@@ -39,7 +40,14 @@ Request:
   --token-expires ISO        when the PAT or SSH key expires
   --at ISO                   when the request happens (default: now)
   --user UPN                 matched literally against the policies' user ids and names
-  --groups ID,ID             matched literally against the policies' group ids
+  --groups ID,ID|none        matched literally against the policies' group ids; absent means
+                             unknown (group-scoped policies go to "depends on"), none means none
+  --country CC               ISO 3166 two-letter country of the IP (country named locations);
+                             absent means unknown
+  --platform P               android|iOS|windows|macOS|linux (absent: unknown)
+  --signin-risk R            none|low|medium|high (default none)
+  --user-risk R              none|low|medium|high (default none)
+  --auth-flow F              none|deviceCodeFlow|authenticationTransfer (default none)
   --mfa                      the user has done multifactor authentication
   --compliant-device         the device is compliant
 

@@ -11,7 +11,8 @@ export function isFinished(decision: Decision, step: number): boolean {
 
 // The state of each Stage's badge after the trace has been shown up to `step`: a failure wins,
 // then a pass, then a skip; stages not reached yet are pending.
-const RANK: Record<CheckState, number> = { pending: 0, skip: 1, pass: 2, fail: 3 };
+// A challenge (Entra's MFA prompt) ranks below a failure: it is a question, not a refusal.
+const RANK: Record<CheckState, number> = { pending: 0, skip: 1, pass: 2, challenge: 3, fail: 4 };
 
 export function checkStates(decision: Decision, step: number): Record<Stage, CheckState> {
   const states = Object.fromEntries(STAGES.map((s) => [s, 'pending'])) as Record<Stage, CheckState>;

@@ -28,6 +28,7 @@ export const CHECK_WORD: Record<CheckState, string> = {
   pass: 'passed',
   fail: 'failed',
   skip: 'skipped',
+  challenge: 'asks for MFA',
 };
 
 /** The box that refused the request when it stopped at a stage. */

@@ -5,7 +5,7 @@ import type { Flow, Stage } from '../model/engine/types';
 export type ActorKind = 'onprem' | 'vpn' | 'external' | 'pipeline';
 export type ResourceKind = 'repo' | 'pipeline' | 'boards';
 export type NodeId = 'actor' | 'entra' | 'ado' | 'resource';
-export type CheckState = 'pending' | 'pass' | 'fail' | 'skip';
+export type CheckState = 'pending' | 'pass' | 'fail' | 'skip' | 'challenge';
 
 export interface Point {
   x: number;

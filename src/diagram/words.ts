@@ -110,7 +110,12 @@ export function diagramTitle(nodes: NodeBox[], flow: Flow, orgPolicyOn: boolean)
 
 // describeStep: the diagram's text alternative — where the request is, what the current check
 // decided and why, and the outcome once the trace is finished.
-const RESULT = { pass: 'passed', fail: 'failed', skip: 'skipped' } as const;
+const RESULT = {
+  pass: 'passed',
+  fail: 'failed',
+  skip: 'skipped',
+  challenge: 'asks for MFA',
+} as const;
 const sentence = (s: string) => (s && !/[.!?]$/.test(s) ? `${s}.` : s);
 
 export function describeStep(decision: Decision, step: number): string {

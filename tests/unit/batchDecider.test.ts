@@ -231,7 +231,8 @@ const arbAssumptions: fc.Arbitrary<Assumptions> = fc.record(
 
 /** The policy the decisive step names: the last failing step, if any. */
 function decisivePolicy(d: Decision): string | null {
-  const fails = d.trace.filter((s) => s.result === 'fail');
+  // A refusal's last failing step; an MFA prompt's last challenge step (it fails nothing).
+  const fails = d.trace.filter((s) => s.result === 'fail' || s.result === 'challenge');
   return d.outcome === 'allowed' ? null : (fails[fails.length - 1]?.policyId ?? null);
 }
 
@@ -288,7 +289,7 @@ describe('the batch path agrees with evaluate()', { timeout: 60_000 }, () => {
         'R11 allowed',
         'R11 blocked',
         'R12 allowed',
-        'R14 blocked',
+        // Entra's blocks are decided by the policy step (R15) that comes before R14's code step.
         'R15 blocked',
         'R15 mfa-required',
         'R2 allowed',
@@ -410,7 +411,7 @@ describe('the batch path agrees with evaluate()', { timeout: 60_000 }, () => {
     {
       name: 'web from home: MFA',
       row: { ip: '8.8.8.8', flow: 'web', user: 'x@contoso.com' },
-      want: { outcome: 'blocked', code: 'AADSTS53003', decidedBy: 'R14' },
+      want: { outcome: 'blocked', code: 'AADSTS53003', decidedBy: 'R15' },
     },
     {
       name: 'plain MFA policy on a PAT, R7 blocked',

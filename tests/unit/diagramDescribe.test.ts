@@ -44,6 +44,7 @@ const blocked: Decision = {
     'ipv4-mapped': 'distinct',
   },
   unknowns: [],
+  dependsOn: [],
 };
 const allowed: Decision = {
   ...blocked,

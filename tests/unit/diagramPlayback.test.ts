@@ -31,6 +31,7 @@ function decision(outcome: Decision['outcome'], stoppedAt: Stage, trace: TraceSt
       'ipv4-mapped': 'distinct',
     },
     unknowns: [],
+    dependsOn: [],
   };
 }
 

@@ -406,7 +406,8 @@ const cases: Case[] = [
     outcome: 'blocked',
     status: 400,
     code: 'AADSTS53003',
-    decidedBy: 'R14',
+    decidedBy: 'R15',
+    step: ['R14', 'fail'],
   },
   {
     name: 'OAuth token obtained with MFA, org on, MFA-outside: the token proves MFA (not R6)',
@@ -514,7 +515,7 @@ const cases: Case[] = [
     ]),
     req: pat(IP.home),
     outcome: 'allowed',
-    step: ['R17', 'skip'],
+    step: ['R22', 'skip'],
   },
   {
     name: 'country location, request from Norway',

@@ -294,7 +294,7 @@ describe('compareWithEngine against the shared Graph fixture tenant', () => {
       'blocked sign-in',
       replay('portal-signin-blocked-53003.json', off),
       true,
-      /^Matches: Entra blocks it \(AADSTS53003\) and so does the engine, rule R14\.$/,
+      /^Matches: Entra blocks it \(AADSTS53003\) and so does the engine, rule R15\.$/,
     ],
     [
       'successful sign-in',
@@ -339,7 +339,7 @@ describe('compareWithEngine against the shared Graph fixture tenant', () => {
       'VS403463 from HQ',
       replay('curl-vs403463.txt', on, { ip: '203.0.113.14' }),
       false,
-      /^Does not match: Azure DevOps blocks it \(VS403463\) but the engine allows it\. Check that the imported policies.*Not evaluated for PATs .*"CA007 - Azure DevOps sign-in frequency 8 hours"; if it should apply, try mfa-only-policy-on-pat=blocked\.$/,
+      /^Does not match: Azure DevOps blocks it \(VS403463\) but the engine allows it\. Check that the imported policies.*Not evaluated for PATs .*"CA007 - Azure DevOps sign-in frequency 8 hours"; if it should apply, try device-policy-on-pat=blocked or mfa-only-policy-on-pat=blocked\.$/,
     ],
   ])('%s', (_name, result, matches, explanation) => {
     expect(result.matches).toBe(matches);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { crossCheck, parsePolicies } from '../../src/model/graph/graphPolicies';
 import type { Policy } from '../../src/model/engine/types';
+import { nonIpConditions } from '../../src/model/engine/policyAnalysis';
 
 const read = (name: string) =>
   JSON.parse(readFileSync(new URL(`../fixtures/graph/${name}`, import.meta.url), 'utf8'));
@@ -195,7 +196,35 @@ describe('parsePolicies maps', () => {
     ],
   ])('other conditions: %s', (_name, conditions, labels) => {
     const r = one({}, conditions);
-    expect(r.ok && r.value[0]!.otherConditions).toEqual(labels);
+    expect(r.ok && nonIpConditions(r.value[0]!)).toEqual(labels);
+  });
+
+  it.each<[string, Record<string, unknown>, Partial<Policy>]>([
+    [
+      'authentication flows (a flags string)',
+      { authenticationFlows: { transferMethods: 'deviceCodeFlow,authenticationTransfer' } },
+      { authenticationFlows: ['deviceCodeFlow', 'authenticationTransfer'] },
+    ],
+    [
+      'platforms',
+      { platforms: { includePlatforms: ['all'], excludePlatforms: ['iOS'] } },
+      { platforms: { includePlatforms: ['all'], excludePlatforms: ['iOS'] } },
+    ],
+    ['sign-in risk', { signInRiskLevels: ['high'] }, { signInRiskLevels: ['high'] }],
+    ['user risk', { userRiskLevels: ['medium', 'high'] }, { userRiskLevels: ['medium', 'high'] }],
+    [
+      'insider risk',
+      { insiderRiskLevels: 'moderate,elevated' },
+      { insiderRiskLevels: ['moderate', 'elevated'] },
+    ],
+    [
+      'device filter',
+      { devices: { deviceFilter: { mode: 'include', rule: 'device.model -eq "Kiosk"' } } },
+      { deviceFilter: { mode: 'include', rule: 'device.model -eq "Kiosk"' }, otherConditions: [] },
+    ],
+  ])('fact conditions (R21, R22): %s', (_name, conditions, fields) => {
+    const r = one({}, conditions);
+    expect(r.ok && r.value[0]).toMatchObject(fields);
   });
 
   it.each<[string, unknown, Policy['grantControls'], RegExp | null]>([

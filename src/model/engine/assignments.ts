@@ -46,24 +46,57 @@ export function targetsAzureDevOps(policy: Policy, at: string): Match {
   return { match: false, reason: 'does not target Azure DevOps' };
 }
 
-/** Users and groups, matched literally against ids and names (DESIGN.md). Exclusion wins. */
-export function targetsUser(policy: Policy, req: AccessRequest): Match {
+export interface UserMatch extends Match {
+  /** R22: set when the answer hangs on group membership the request does not give; `match` is
+   * then false and this says, in plain words, what would make the policy target the user. */
+  missing?: string;
+}
+
+const list = (ids: string[]) => ids.join(', ');
+
+/** Users and groups, matched literally against ids and names (DESIGN.md). Exclusion wins.
+ * Groups absent from the request are unknown (R22); `assumeGroups` takes them as matching. */
+export function targetsUser(policy: Policy, req: AccessRequest, assumeGroups = false): UserMatch {
   const u = policy.users;
   const who = req.user ?? 'the user';
+  const unknown = req.groups === undefined && !assumeGroups;
   if (has(u.excludeUsers, req.user)) return { match: false, reason: `${who} is excluded` };
   if (intersects(u.excludeGroups, req.groups)) {
     return { match: false, reason: `${who} is in an excluded group` };
   }
-  if (has(u.includeUsers, 'None')) return { match: false, reason: 'targets no users (None)' };
-  if (has(u.includeUsers, 'All')) return { match: true, reason: 'targets all users' };
-  if (has(u.includeUsers, req.user)) return { match: true, reason: `targets ${who}` };
-  if (intersects(u.includeGroups, req.groups)) {
-    return { match: true, reason: `targets a group ${who} is in` };
-  }
-  if (u.includeRoles.length && !u.includeUsers.length && !u.includeGroups.length) {
-    return { match: false, reason: 'targets directory roles only (the request names no role)' };
-  }
-  return { match: false, reason: `does not target ${who}` };
+  const included = ((): UserMatch => {
+    if (has(u.includeUsers, 'None')) return { match: false, reason: 'targets no users (None)' };
+    if (has(u.includeUsers, 'All')) return { match: true, reason: 'targets all users' };
+    if (has(u.includeUsers, req.user)) return { match: true, reason: `targets ${who}` };
+    if (intersects(u.includeGroups, req.groups)) {
+      return { match: true, reason: `targets a group ${who} is in` };
+    }
+    if (u.includeGroups.length && req.groups === undefined) {
+      if (assumeGroups)
+        return { match: true, reason: `targets ${list(u.includeGroups)}, assumed to hold ${who}` };
+      const missing = `${who} is in ${list(u.includeGroups)}`;
+      return {
+        match: false,
+        reason: `targets ${list(u.includeGroups)}; the request does not say whether ${who} is in it`,
+        missing,
+      };
+    }
+    if (u.includeRoles.length && !u.includeUsers.length && !u.includeGroups.length) {
+      return { match: false, reason: 'targets directory roles only (the request names no role)' };
+    }
+    return { match: false, reason: `does not target ${who}` };
+  })();
+  if (!unknown || !u.excludeGroups.length || (!included.match && !included.missing))
+    return included;
+  const notIn = `${who} is not in ${list(u.excludeGroups)}`;
+  const missing = included.missing
+    ? `${included.missing} and not in ${list(u.excludeGroups)}`
+    : notIn;
+  return {
+    match: false,
+    reason: `excludes ${list(u.excludeGroups)}; the request does not say whether ${who} is in it`,
+    missing,
+  };
 }
 
 const CLIENT_APP_TYPE: Record<Flow, string | undefined> = {

@@ -1,13 +1,14 @@
 // Turns the verdict a flow reached into a Decision: status, code and the realistic message.
 import type { CompiledWorld } from './compiledWorld';
 import type { ParsedIp } from '../ip/ip';
-import { AADSTS53003, MESSAGES, VS403463 } from './messages';
+import { AADSTS50076, AADSTS53000, AADSTS53001, AADSTS53003, MESSAGES, VS403463 } from './messages';
 import type { PolicyRun } from './policyAnalysis';
 import type { Trace } from './trace';
 import type {
   AccessRequest,
   Assumptions,
   Decision,
+  Flow,
   Outcome,
   PolicyAnalysis,
   RuleId,
@@ -21,6 +22,8 @@ export interface FlowContext {
   signinIp: ParsedIp;
   assumptions: Assumptions;
   trace: Trace;
+  /** R22's "what if": the policy whose missing facts are taken as matching. */
+  assumeFor?: string;
 }
 
 export interface Verdict {
@@ -53,40 +56,25 @@ export const adoBlock = (decidedBy: RuleId, policies: PolicyRun[]): Verdict => (
   policies,
 });
 
-/** Entra's answer at sign-in to the worst failing policy. */
-export function entraVerdict(worst: PolicyRun, policies: PolicyRun[]): Verdict {
+const DEVICE_MESSAGE = { AADSTS53000, AADSTS53001 } as const;
+
+/** Entra's answer at sign-in to the worst failing policy (R14, R15). */
+export function entraVerdict(worst: PolicyRun, policies: PolicyRun[], flow: Flow): Verdict {
   const effect = worst.analysis.effect;
+  const at = { stoppedAt: 'entra' as const, decidedBy: 'R15' as const, policies };
   if (effect === 'mfa') {
-    return {
-      outcome: 'mfa-required',
-      status: 401,
-      code: null,
-      message: MESSAGES.mfa,
-      stoppedAt: 'entra',
-      decidedBy: 'R15',
-      policies,
-    };
+    // A browser gets a prompt; a token request gets an error it cannot answer (AADSTS50076).
+    return flow === 'web'
+      ? { ...at, outcome: 'mfa-required', status: 401, code: null, message: MESSAGES.mfa }
+      : { ...at, outcome: 'mfa-required', status: 400, code: 'AADSTS50076', message: AADSTS50076 };
   }
   if (effect === 'block') {
-    return {
-      outcome: 'blocked',
-      status: 400,
-      code: 'AADSTS53003',
-      message: AADSTS53003,
-      stoppedAt: 'entra',
-      decidedBy: 'R14',
-      policies,
-    };
+    return { ...at, outcome: 'blocked', status: 400, code: 'AADSTS53003', message: AADSTS53003 };
   }
-  return {
-    outcome: 'blocked',
-    status: 400,
-    code: null,
-    message: MESSAGES.device,
-    stoppedAt: 'entra',
-    decidedBy: 'R15',
-    policies,
-  };
+  const code = worst.code;
+  return code
+    ? { ...at, outcome: 'blocked', status: 400, code, message: DEVICE_MESSAGE[code] }
+    : { ...at, outcome: 'blocked', status: 400, code: null, message: MESSAGES.device };
 }
 
 export const refused = (
@@ -118,6 +106,15 @@ function mergeAnalyses(runs: PolicyRun[]): PolicyAnalysis[] {
   return [...byId.values()];
 }
 
+/**
+ * The rule of the step that refused: the first failing step, or (an MFA prompt) the first
+ * challenge; an allowed request keeps the rule its flow named.
+ */
+function refusingRule(v: Verdict, trace: Trace): RuleId {
+  if (v.outcome === 'allowed') return v.decidedBy;
+  return trace.firstFail ?? trace.firstChallenge ?? v.decidedBy;
+}
+
 export function finish(v: Verdict, trace: Trace, assumptions: Assumptions): Decision {
   return {
     outcome: v.outcome,
@@ -125,10 +122,11 @@ export function finish(v: Verdict, trace: Trace, assumptions: Assumptions): Deci
     code: v.code,
     message: v.message,
     stoppedAt: v.stoppedAt,
-    decidedBy: v.decidedBy,
+    decidedBy: refusingRule(v, trace),
     trace: trace.steps,
     policies: mergeAnalyses(v.policies),
     assumptions: { ...assumptions },
     unknowns: trace.unknowns,
+    dependsOn: [],
   };
 }

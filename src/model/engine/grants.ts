@@ -4,7 +4,14 @@ import type { AccessRequest, Policy, PolicyEffect } from './types';
 export interface GrantVerdict {
   effect: PolicyEffect;
   detail: string;
+  /** R14: the device state Entra reports as missing (AADSTS53000 compliant, 53001 domain joined). */
+  code?: 'AADSTS53000' | 'AADSTS53001';
 }
+
+const DEVICE_CODE: Record<string, GrantVerdict['code']> = {
+  compliantDevice: 'AADSTS53000',
+  domainJoinedDevice: 'AADSTS53001',
+};
 
 const LABEL: Record<string, string> = {
   block: 'block access',
@@ -45,9 +52,20 @@ export function interactiveGrant(policy: Policy, req: AccessRequest): GrantVerdi
     g.operator === 'AND'
       ? results.every((r) => r === true || r === 'mfa')
       : results.some((r) => r === 'mfa');
-  if (onlyMfaMissing)
-    return { effect: 'mfa', detail: `${describeGrant(policy)}: Entra prompts for MFA` };
-  return { effect: 'unsatisfiable', detail: `${describeGrant(policy)}: not met by this device` };
+  if (onlyMfaMissing) {
+    const how =
+      req.flow === 'oauth'
+        ? 'a token request cannot answer an MFA prompt (AADSTS50076)'
+        : 'Entra asks for MFA';
+    return { effect: 'mfa', detail: `${describeGrant(policy)}: ${how}` };
+  }
+  const device = controls.find((c, i) => results[i] === false && DEVICE_CODE[c]);
+  const verdict: GrantVerdict = {
+    effect: 'unsatisfiable',
+    detail: `${describeGrant(policy)}: not met by this device`,
+  };
+  if (device) verdict.code = DEVICE_CODE[device];
+  return verdict;
 }
 
 /** Non-interactive flows (PAT, SSH): nothing can be proven, so any grant control fails (R6). */
@@ -61,12 +79,4 @@ export function nonInteractiveGrant(policy: Policy): GrantVerdict {
     effect: 'unsatisfiable',
     detail: `${describeGrant(policy)}: a PAT or SSH key cannot answer that, so the request is blocked`,
   };
-}
-
-const DEVICE_CONTROLS = new Set(['compliantDevice', 'domainJoinedDevice']);
-
-/** R8 vs R7: a policy with no location condition whose grants are all about the device. */
-export function isDevicePolicy(policy: Policy): boolean {
-  const c = policy.grantControls?.builtInControls ?? [];
-  return c.length > 0 && c.every((x) => DEVICE_CONTROLS.has(x));
 }

@@ -6,6 +6,7 @@ import { adoBlock, allowed, entraVerdict, type FlowContext, type Verdict } from 
 import { orgInForce } from './orgPolicy';
 import { sweepPolicies } from './policySweep';
 import { instant } from './time';
+import type { RuleId } from './types';
 
 export function evaluateInteractive(ctx: FlowContext): Verdict {
   const { compiled, req, trace, assumptions } = ctx;
@@ -18,33 +19,40 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
     `${web ? 'Interactive sign-in' : 'Token request'} from ${signinText}: Microsoft Entra evaluates every Conditional Access policy that targets Azure DevOps, whatever the organisation policy says.`,
   );
   const loc = { compiled, ip: ctx.signinIp, country: req.country, assumptions };
-  const entra = sweepPolicies(compiled, req, loc, 'interactive', assumptions, trace, 'entra');
+  const entra = sweepPolicies(
+    compiled,
+    req,
+    loc,
+    'interactive',
+    assumptions,
+    trace,
+    'entra',
+    ctx.assumeFor,
+  );
   const worst = entra.failing[0];
   if (worst) {
-    const v = entraVerdict(worst, entra.runs);
-    if (v.code === 'AADSTS53003')
-      trace.add(
-        'R14',
-        'fail',
-        'entra',
-        `Entra refuses to issue a token: ${v.message}`,
-        worst.analysis.id,
-      );
-    else
-      trace.add(
-        'R15',
-        'fail',
-        'entra',
-        `${v.message} ("${worst.analysis.displayName}")`,
-        worst.analysis.id,
-      );
+    const v = entraVerdict(worst, entra.runs, req.flow);
+    const id = worst.analysis.id;
+    const name = worst.analysis.displayName;
+    if (v.code)
+      trace.add('R14', 'fail', 'entra', `Entra refuses to issue a token: ${v.message}`, id);
+    else if (v.outcome === 'mfa-required')
+      trace.add('R15', 'challenge', 'entra', `Entra asks for MFA ("${name}"): ${v.message}`, id);
+    else trace.add('R15', 'fail', 'entra', `${v.message} ("${name}")`, id);
     return v;
   }
 
   // Azure DevOps checks with what the request really carries: MFA done only if the user did it
   // (a split tunnel can skip the prompt at sign-in and meet the policy at Azure DevOps, R10).
-  const adoLoc = { compiled, ip: ctx.ip, country: req.country, assumptions, atAzureDevOps: true };
   const split = ctx.ip.text !== signinText;
+  const adoLoc = {
+    compiled,
+    ip: ctx.ip,
+    country: req.country,
+    assumptions,
+    atAzureDevOps: true,
+    enforcedBy: (web ? (split ? 'R10' : 'R2') : 'R4') as RuleId,
+  };
   const org = orgInForce(compiled.world.org, req.at);
   if (web && !org.on && instant(req.at)! < instant(ADO_WEB_CA_ALWAYS_FROM)!) {
     trace.add(
@@ -75,7 +83,16 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
         'ado',
         `Entra saw ${signinText} at sign-in but Azure DevOps sees ${ctx.ip.text} (a split tunnel): both must be allowed.`,
       );
-    const ado = sweepPolicies(compiled, req, adoLoc, 'interactive', assumptions, trace, 'ado');
+    const ado = sweepPolicies(
+      compiled,
+      req,
+      adoLoc,
+      'interactive',
+      assumptions,
+      trace,
+      'ado',
+      ctx.assumeFor,
+    );
     const policies = [...entra.runs, ...ado.runs];
     const bad = ado.failing[0];
     if (bad) {
@@ -116,7 +133,16 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
     'ado',
     `The organisation policy is on: Azure DevOps checks the IP-based policies for ${ctx.ip.text}; the grants they ask for are met by what the token proves.`,
   );
-  const ado = sweepPolicies(compiled, req, adoLoc, 'token-ip', assumptions, trace, 'ado');
+  const ado = sweepPolicies(
+    compiled,
+    req,
+    adoLoc,
+    'token-ip',
+    assumptions,
+    trace,
+    'ado',
+    ctx.assumeFor,
+  );
   const policies = [...entra.runs, ...ado.runs];
   const bad = ado.failing[0];
   if (bad) {

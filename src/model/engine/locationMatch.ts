@@ -1,9 +1,10 @@
 // Does an IP fall in a policy's location condition? (R17, with R9 for IPv4-mapped IPv6.)
-// Three answers: in, out, or unknown (a country location and a request with no country).
+// Three answers: in, out, or unknown (a country location and a request with no country, R22;
+// unless the location includes unknown countries and regions, R23).
 import type { CompiledWorld } from './compiledWorld';
 import { ipv4FromMapped, parseIp, type ParsedIp } from '../ip/ip';
 import type { RangeSet } from '../ip/rangeSet';
-import type { Assumptions, Policy } from './types';
+import type { Assumptions, Policy, RuleId } from './types';
 
 export type Membership = 'in' | 'out' | 'unknown';
 
@@ -14,6 +15,11 @@ export interface LocationContext {
   assumptions: Assumptions;
   /** True when Azure DevOps checks (with the IP that reaches it), false for Entra at sign-in. */
   atAzureDevOps?: boolean;
+  /** The rule a failing policy step cites at this checkpoint: R4/R11/R20 for a PAT, SSH key or
+   * pipeline agent at Azure DevOps, R2/R10 for a web request there; Entra's sign-in is R15. */
+  enforcedBy?: RuleId;
+  /** R22's "what if": a missing country is taken as the one that makes the policy apply. */
+  assumeCountry?: boolean;
 }
 
 function inSet(set: RangeSet, ip: ParsedIp, assumptions: Assumptions): boolean {
@@ -36,7 +42,7 @@ export function memberOf(ref: string, ctx: LocationContext): Membership {
   const loc = ctx.compiled.locationsById.get(ref);
   if (!loc) return 'out';
   if (loc.kind === 'country') {
-    if (!ctx.country) return 'unknown';
+    if (!ctx.country) return loc.includeUnknownCountriesAndRegions ? 'in' : 'unknown';
     return loc.countries.includes(ctx.country.toUpperCase()) ? 'in' : 'out';
   }
   const set = ctx.compiled.rangesById.get(ref);
@@ -57,6 +63,22 @@ export interface LocationVerdict {
   /** Whether the location condition selects this request (the policy applies). */
   applies: Membership;
   detail: string;
+  /** When unknown: what would make the policy apply, in plain words (R22). */
+  missing?: string;
+}
+
+function countriesOf(ref: string, compiled: CompiledWorld): string {
+  const loc = compiled.locationsById.get(ref);
+  const list = loc?.countries.join(', ') || 'no country';
+  return `${nameOf(ref, compiled)} (${list})`;
+}
+
+/** "ip" or "ip (no country given…)" when an unknown country matched through R23. */
+function where(ip: string, ref: string | undefined, ctx: LocationContext): string {
+  const loc = ref ? ctx.compiled.locationsById.get(ref) : undefined;
+  return loc?.kind === 'country' && !ctx.country
+    ? `the request, whose country is not given (${nameOf(ref!, ctx.compiled)} includes unknown countries and regions, R23),`
+    : ip;
 }
 
 export function nameOf(ref: string, compiled: CompiledWorld): string {
@@ -72,27 +94,44 @@ export function matchLocations(policy: Policy, ctx: LocationContext): LocationVe
   if (!cond) return { applies: 'in', detail: 'no location condition' };
   const ip = ctx.ip.text;
   const name = (ref: string) => nameOf(ref, ctx.compiled);
-  const inc = anyOf(cond.includeLocations, ctx);
+  const assume = ctx.assumeCountry === true;
+  const inc0 = anyOf(cond.includeLocations, ctx);
+  const inc = assume && inc0.m === 'unknown' ? { m: 'in' as const, hit: inc0.hit } : inc0;
   if (inc.m === 'out') {
     const list = cond.includeLocations.map(name).join(', ') || 'no location';
     return { applies: 'out', detail: `${ip} is not in the included ${list}` };
   }
-  const exc = anyOf(cond.excludeLocations, ctx);
+  const exc0 = anyOf(cond.excludeLocations, ctx);
+  const exc = assume && exc0.m === 'unknown' ? { m: 'out' as const } : exc0;
   if (exc.m === 'in') {
-    return { applies: 'out', detail: `${ip} is in the excluded ${name(exc.hit!)}` };
+    return {
+      applies: 'out',
+      detail: `${where(ip, exc.hit, ctx)} is in the excluded ${name(exc.hit!)}`,
+    };
   }
   if (inc.m === 'unknown' || exc.m === 'unknown') {
+    const parts: string[] = [];
+    if (inc.m === 'unknown')
+      parts.push(`the request comes from ${countriesOf(inc.hit!, ctx.compiled)}`);
+    if (exc.m === 'unknown')
+      parts.push(`the request does not come from ${countriesOf(exc.hit!, ctx.compiled)}`);
     const ref = (exc.m === 'unknown' ? exc.hit : inc.hit)!;
     return {
       applies: 'unknown',
-      detail: `not enough information: ${name(ref)} is a country location and the request carries no country`,
+      detail: `${name(ref)} is a country location and the request gives no country`,
+      missing: parts.join(' and '),
     };
   }
   const outside = cond.excludeLocations.map(name).join(', ');
+  const assumed =
+    assume && (inc0.m === 'unknown' || exc0.m === 'unknown') ? ' (country assumed)' : '';
   if (inc.hit === 'All') {
     const detail = outside ? `${ip} is outside the ${outside}` : `${ip} is in any location`;
-    return { applies: 'in', detail };
+    return { applies: 'in', detail: detail + assumed };
   }
   const also = outside ? ` and outside the ${outside}` : '';
-  return { applies: 'in', detail: `${ip} is in ${name(inc.hit!)}${also}` };
+  return {
+    applies: 'in',
+    detail: `${where(ip, inc.hit, ctx)} is in ${name(inc.hit!)}${also}${assumed}`,
+  };
 }

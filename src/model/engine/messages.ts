@@ -10,6 +10,14 @@ export const VS403463_LEGACY =
 export const AADSTS53003 =
   'AADSTS53003: Access has been blocked by Conditional Access policies. The access policy does not allow token issuance.';
 
+/** R14's device and MFA codes, worded after Entra's error code reference (ENT-CODES). */
+export const AADSTS53000 =
+  'AADSTS53000: Device is not in required device state: compliant. Conditional Access policy requires a compliant device, and the device is not compliant.';
+export const AADSTS53001 =
+  'AADSTS53001: Device is not in required device state: domain_joined. Conditional Access policy requires a domain joined device, and the device is not domain joined.';
+export const AADSTS50076 =
+  "AADSTS50076: Due to a configuration change made by your administrator, or because you moved to a new location, you must use multi-factor authentication to access '499b84ac-1321-427f-aa17-267ca6975798'.";
+
 export const MESSAGES = {
   allowed: 'Access granted.',
   expired: 'Access denied: the personal access token used has expired.',

@@ -2,7 +2,8 @@
 // or as Azure DevOps's IP validation does for a PAT or SSH call ("ip-only", R4–R8), or for a call
 // with an Entra token ("token-ip": IP-conditioned policies only, grants met by the token's claims).
 import { targetsAzureDevOps, targetsClientApp, targetsUser } from './assignments';
-import { interactiveGrant, isDevicePolicy, nonInteractiveGrant } from './grants';
+import { authFlowOut, matchFacts, type Missing } from './factMatch';
+import { grantLabel, interactiveGrant, nonInteractiveGrant, type GrantVerdict } from './grants';
 import { matchLocations, type LocationContext } from './locationMatch';
 import type { AccessRequest, Assumptions, Policy, PolicyAnalysis, RuleId } from './types';
 
@@ -15,6 +16,10 @@ export interface PolicyRun {
   /** Targets Azure DevOps and is not disabled: worth a trace step of its own. */
   candidate: boolean;
   unknowns: string[];
+  /** R22: the facts the request lacks that would make this policy apply. */
+  missing?: Missing[];
+  /** R14: Entra's code for an unmet device grant. */
+  code?: GrantVerdict['code'];
 }
 
 function run(
@@ -49,19 +54,27 @@ export function analysePolicy(
   loc: LocationContext,
   mode: Mode,
   assumptions: Assumptions,
+  /** R22's "what if": take every fact this policy needs and the request lacks as matching. */
+  assume = false,
 ): PolicyRun {
   const by = mode === 'interactive' && !loc.atAzureDevOps ? 'entra' : 'ado';
   const app = targetsAzureDevOps(policy, req.at);
   if (!app.match) return run(policy, false, 'not-applicable', app.reason, 'R18', 'none', false);
   if (policy.state === 'disabled')
     return run(policy, false, 'not-applicable', 'disabled: ignored', 'R16', 'none', false);
-  const user = targetsUser(policy, req);
-  if (!user.match) return run(policy, false, 'not-applicable', user.reason, 'R15', by);
+  const user = targetsUser(policy, req, assume);
+  if (!user.match && !user.missing)
+    return run(policy, false, 'not-applicable', user.reason, 'R15', by);
+  const missing: Missing[] = user.missing ? [{ fact: 'groups', condition: user.missing }] : [];
 
   const unknowns: string[] = [];
   if (mode !== 'ip-only') {
     const client = targetsClientApp(policy, req.flow);
     if (!client.match) return run(policy, false, 'not-applicable', client.reason, 'R15', by);
+    const facts = matchFacts(policy, req, assume);
+    if (facts.out)
+      return run(policy, false, 'not-applicable', facts.out.reason, facts.out.rule, by);
+    missing.push(...facts.missing);
     if (policy.otherConditions.length) {
       unknowns.push(
         `"${policy.displayName}": ${policy.otherConditions.join(', ')} assumed to match this sign-in`,
@@ -72,29 +85,30 @@ export function analysePolicy(
       return run(policy, false, 'not-evaluated', why, 'R1', by);
     }
   } else {
-    const extra = [...policy.otherConditions];
-    if (!targetsClientApp(policy, 'web').match || !targetsClientApp(policy, 'oauth').match)
-      extra.push('client app types');
+    // R21 is documented for every flow: a PAT or SSH call is never a device code sign-in.
+    const flow = authFlowOut(policy, req);
+    if (flow) return run(policy, false, 'not-applicable', flow.reason, flow.rule, by);
+    const extra = nonIpConditions(policy);
     if (extra.length && policy.locations) {
       unknowns.push(
         `"${policy.displayName}": ${extra.join(', ')} cannot be known on a PAT call; only its IP condition is checked (R8)`,
       );
     }
-    if (!policy.locations) return nonIpPolicy(policy, assumptions);
+    if (!policy.locations) return nonIpPolicy(policy, assumptions, missing);
   }
   const refs = policy.locations
     ? [...policy.locations.includeLocations, ...policy.locations.excludeLocations]
     : [];
-  const missing = refs.filter(
+  const absent = refs.filter(
     (ref) => ref !== 'All' && ref !== 'AllTrusted' && !loc.compiled.locationsById.has(ref),
   );
-  for (const ref of missing) {
+  for (const ref of absent) {
     unknowns.push(
       `"${policy.displayName}" names location ${ref}, which is not among the named locations: it matches no IP`,
     );
   }
 
-  const where = matchLocations(policy, loc);
+  const where = matchLocations(policy, { ...loc, assumeCountry: assume });
   if (where.applies === 'out')
     return run(
       policy,
@@ -106,52 +120,105 @@ export function analysePolicy(
       true,
       unknowns,
     );
-  if (where.applies === 'unknown') {
-    unknowns.push(`"${policy.displayName}": ${where.detail}`);
-    return run(policy, false, 'unknown', where.detail, 'R17', by, true, unknowns);
-  }
+  if (where.applies === 'unknown') missing.push({ fact: 'country', condition: where.missing! });
+  if (missing.length) return dependsOnFacts(policy, by, unknowns, missing);
   const grant = mode === 'ip-only' ? nonInteractiveGrant(policy) : interactiveGrant(policy, req);
+  const refused =
+    grant.effect === 'block' || grant.effect === 'unsatisfiable' || grant.effect === 'mfa';
   const rule: RuleId =
-    grant.effect === 'block'
-      ? 'R15'
-      : mode === 'ip-only' && grant.effect === 'unsatisfiable'
-        ? 'R6'
+    mode === 'ip-only' && grant.effect === 'unsatisfiable'
+      ? 'R6'
+      : refused
+        ? (loc.enforcedBy ?? 'R15')
         : 'R15';
   const prefix = policy.locations ? `applies (${where.detail}); ` : 'applies; ';
-  return run(policy, true, grant.effect, prefix + grant.detail, rule, by, true, unknowns);
+  const r = run(policy, true, grant.effect, prefix + grant.detail, rule, by, true, unknowns);
+  return grant.code ? { ...r, code: grant.code } : r;
+}
+
+/** R22: a fact the policy needs is missing, so it does not apply; the decision lists it. */
+function dependsOnFacts(
+  policy: Policy,
+  by: PolicyAnalysis['evaluatedBy'],
+  unknowns: string[],
+  missing: Missing[],
+): PolicyRun {
+  const facts = missing.map((m) => m.condition).join(', and ');
+  const reason = `does not apply for want of a fact: it applies only if ${facts}, which the request does not say`;
+  const r = run(policy, false, 'unknown', reason, 'R22', by, true, unknowns);
+  return { ...r, missing };
+}
+
+const DEVICE_CONTROLS = new Set(['compliantDevice', 'domainJoinedDevice']);
+
+/** Conditions besides locations and users that a PAT or SSH call cannot show (R8). */
+export function nonIpConditions(policy: Policy): string[] {
+  const labels: string[] = [];
+  const types = policy.clientAppTypes.filter((t) => t.toLowerCase() !== 'all');
+  if (types.length) labels.push(`client app types (${types.join(', ')})`);
+  if (policy.authenticationFlows?.length) labels.push('authentication flows');
+  const p = policy.platforms;
+  if (p && (p.includePlatforms.length || p.excludePlatforms.length))
+    labels.push('device platforms');
+  if (policy.signInRiskLevels?.length) labels.push('sign-in risk');
+  if (policy.userRiskLevels?.length) labels.push('user risk');
+  if (policy.insiderRiskLevels?.length) labels.push('insider risk');
+  if (policy.deviceFilter) labels.push('device filter');
+  return [...labels, ...policy.otherConditions];
 }
 
 /**
- * R7/R8: a policy without a location condition is not an IP fence for PATs and SSH keys. R8 when
- * it depends on the device or on other conditions a PAT call cannot show; R7 otherwise.
+ * R7 vs R8 for a policy without a location condition: R7 only when it is a plain MFA (or
+ * authentication strength) policy; anything else a PAT call cannot show — client app types,
+ * platforms, risk, device filters, device state, a plain block — is R8's switch. A policy with
+ * no grant controls asks for nothing either switch could refuse; it stays with R7.
  */
 export function isR8Policy(policy: Policy): boolean {
-  return isDevicePolicy(policy) || policy.otherConditions.length > 0;
+  if (nonIpConditions(policy).length) return true;
+  const c = policy.grantControls?.builtInControls ?? [];
+  // No grant at all (a sign-in frequency policy): nothing for either switch to block; R7 as before.
+  if (!c.length) return false;
+  return !c.includes('mfa') || c.includes('block') || c.some((x) => DEVICE_CONTROLS.has(x));
 }
 
-function nonIpPolicy(policy: Policy, assumptions: Assumptions): PolicyRun {
+/** Why a policy falls under R8, in a few words. */
+function r8Why(policy: Policy): string {
+  const conditions = nonIpConditions(policy);
+  if (conditions.length) return `it depends on ${conditions.join(', ')}`;
+  const c = policy.grantControls?.builtInControls ?? [];
+  if (c.includes('block')) return 'it blocks on conditions other than the IP';
+  const device = c.filter((x) => DEVICE_CONTROLS.has(x));
+  if (device.length) return `it asks for ${device.map(grantLabel).join(' or ')}`;
+  return `it asks for ${c.map(grantLabel).join(', ')}, not MFA`;
+}
+
+function nonIpPolicy(policy: Policy, assumptions: Assumptions, missing: Missing[]): PolicyRun {
   const device = isR8Policy(policy);
   const rule: RuleId = device ? 'R8' : 'R7';
-  const setting = device
-    ? assumptions['device-policy-on-pat']
-    : assumptions['mfa-only-policy-on-pat'];
-  if (setting === 'ignored') {
+  const name = device ? 'device-policy-on-pat' : 'mfa-only-policy-on-pat';
+  const why = device
+    ? `${r8Why(policy)}, which a PAT or SSH call cannot show`
+    : policy.grantControls?.builtInControls.length
+      ? 'it asks for MFA, which a PAT or SSH key cannot answer'
+      : 'it has no grant controls';
+  const head = `no location condition, so not an IP fence; ${why} (${rule})`;
+  if (assumptions[name] === 'ignored') {
     return run(
       policy,
       false,
       'not-evaluated',
-      'no location condition, so not an IP fence: its grant controls are not evaluated for PATs and SSH keys (assumption)',
+      `${head}: not evaluated (${name}=ignored, an assumption)`,
       rule,
       'ado',
     );
   }
+  if (missing.length) return dependsOnFacts(policy, 'ado', [], missing);
   const grant = nonInteractiveGrant(policy);
-  const name = device ? 'device-policy-on-pat' : 'mfa-only-policy-on-pat';
   return run(
     policy,
     true,
     grant.effect,
-    `no location condition, evaluated because ${name}=blocked: ${grant.detail}`,
+    `${head}; evaluated because ${name}=blocked: ${grant.detail}`,
     rule,
     'ado',
   );

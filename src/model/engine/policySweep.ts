@@ -23,8 +23,12 @@ export function sweepPolicies(
   assumptions: Assumptions,
   trace: Trace,
   stage: Stage,
+  /** R22's "what if": the policy whose missing facts are taken as matching. */
+  assumeFor?: string,
 ): Sweep {
-  const runs = compiled.world.policies.map((p) => analysePolicy(p, req, loc, mode, assumptions));
+  const runs = compiled.world.policies.map((p) =>
+    analysePolicy(p, req, loc, mode, assumptions, p.id === assumeFor),
+  );
   const total = runs.length;
   const offTarget = runs.filter((r) => r.analysis.evaluatedBy === 'none' && r.rule === 'R18');
   const disabled = runs.filter((r) => r.rule === 'R16' && !r.candidate);
@@ -50,11 +54,17 @@ export function sweepPolicies(
     );
   }
 
+  // An MFA prompt at sign-in is a question the user can still answer, not a refusal.
+  const prompt = mode === 'interactive' && stage === 'entra' && req.flow === 'web';
   for (const r of candidates) {
     for (const u of r.unknowns) trace.unknown(u);
     const a = r.analysis;
     const name = `"${a.displayName}"`;
-    if (!BAD.includes(a.effect)) {
+    if (r.missing?.length && a.enforced) {
+      trace.add('R22', 'skip', stage, `${name} ${a.reason}: see "depends on".`, a.id);
+    } else if (r.missing?.length) {
+      trace.add('R16', 'skip', stage, `${name} is report-only and ${a.reason}.`, a.id);
+    } else if (!BAD.includes(a.effect)) {
       const result = a.effect === 'not-evaluated' || a.effect === 'unknown' ? 'skip' : 'pass';
       trace.add(r.rule, result, stage, `${name}: ${a.reason}.`, a.id);
     } else if (!a.enforced) {
@@ -66,7 +76,8 @@ export function sweepPolicies(
         a.id,
       );
     } else {
-      trace.add(r.rule, 'fail', stage, `${name}: ${a.reason}.`, a.id);
+      const result = prompt && a.effect === 'mfa' ? 'challenge' : 'fail';
+      trace.add(r.rule, result, stage, `${name}: ${a.reason}.`, a.id);
     }
   }
 

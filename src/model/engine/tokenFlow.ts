@@ -93,9 +93,32 @@ export function evaluateToken(ctx: FlowContext): Verdict {
       `The PAT was ${when}, but existing-pats=enforced: it is checked like any other.`,
     );
   }
+  if (
+    token.kind === 'ssh-key' &&
+    created !== undefined &&
+    enabledAt !== undefined &&
+    created < enabledAt
+  ) {
+    trace.add(
+      'R12',
+      'pass',
+      'ado',
+      `The SSH key was created ${shortDate(token.created)}, before the policy was turned on (${shortDate(org.enabledAt)}). R12's exemption is about PATs and does not cover SSH keys: no source says they are exempt, so the key is checked.`,
+    );
+  }
 
-  const loc = { compiled, ip: ctx.ip, country: req.country, assumptions };
-  const sweep = sweepPolicies(compiled, req, loc, 'ip-only', assumptions, trace, 'ado');
+  const enforcedBy: RuleId = req.client === 'pipeline-agent' ? 'R20' : onRule;
+  const loc = { compiled, ip: ctx.ip, country: req.country, assumptions, enforcedBy };
+  const sweep = sweepPolicies(
+    compiled,
+    req,
+    loc,
+    'ip-only',
+    assumptions,
+    trace,
+    'ado',
+    ctx.assumeFor,
+  );
   const bad = sweep.failing[0];
   if (bad) {
     // R20 explains a pipeline block only when the agent's IP is what failed.

@@ -5,8 +5,17 @@ import type { RuleId, Stage, TraceStep } from './types';
 export class Trace {
   readonly steps: TraceStep[] = [];
   readonly unknowns: string[] = [];
+  /** The rule of the first failing step and of the first challenge: decidedBy for a refusal. */
+  firstFail: RuleId | undefined;
+  firstChallenge: RuleId | undefined;
+
+  protected mark(rule: RuleId, result: TraceStep['result']) {
+    if (result === 'fail') this.firstFail ??= rule;
+    if (result === 'challenge') this.firstChallenge ??= rule;
+  }
 
   add(rule: RuleId, result: TraceStep['result'], stage: Stage, detail: string, policyId?: string) {
+    this.mark(rule, result);
     const step: TraceStep = { rule, result, stage, detail, sources: [...RULES[rule].sources] };
     if (policyId !== undefined) step.policyId = policyId;
     this.steps.push(step);
@@ -25,12 +34,14 @@ export class QuietTrace extends Trace {
   decisivePolicy: string | null = null;
 
   override add(
-    _rule: RuleId,
+    rule: RuleId,
     result: TraceStep['result'],
     _s: Stage,
     _d: string,
     policyId?: string,
   ) {
-    if (result === 'fail') this.decisivePolicy = policyId ?? null;
+    this.mark(rule, result);
+    // An MFA prompt (challenge) decides an mfa-required outcome as a failure decides a refusal.
+    if (result === 'fail' || result === 'challenge') this.decisivePolicy = policyId ?? null;
   }
 }

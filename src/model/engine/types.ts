@@ -133,7 +133,18 @@ export interface Policy {
   /** Undefined when the policy has no location condition (it is then not an IP-fencing policy). */
   locations?: { includeLocations: string[]; excludeLocations: string[] };
   clientAppTypes: string[];
-  /** Conditions the engine cannot know on a PAT call (platforms, device filters, risk levels). */
+  /** R21: `conditions.authenticationFlows.transferMethods` (deviceCodeFlow, authenticationTransfer). */
+  authenticationFlows?: string[];
+  /** R22: device platforms (Graph names: android, iOS, windows, macOS, linux, all…). */
+  platforms?: { includePlatforms: string[]; excludePlatforms: string[] };
+  /** R22: risk levels the policy targets (Graph: low, medium, high, none; insider: minor, moderate, elevated). */
+  signInRiskLevels?: string[];
+  userRiskLevels?: string[];
+  insiderRiskLevels?: string[];
+  /** R22: `conditions.devices.deviceFilter`; no request fact can answer its rule. */
+  deviceFilter?: { mode: 'include' | 'exclude'; rule: string };
+  /** Labels of the remaining conditions the engine does not simulate (service principal risk,
+   * workload identities, application filter): assumed to match at sign-in. */
   otherConditions: string[];
   grantControls: { operator: 'OR' | 'AND'; builtInControls: string[] } | null;
   signInFrequency?: SignInFrequency;
@@ -183,6 +194,19 @@ export interface Token {
   scopes?: Scope[];
 }
 
+export type Platform = 'android' | 'iOS' | 'windows' | 'macOS' | 'linux';
+export const PLATFORMS: readonly Platform[] = ['android', 'iOS', 'windows', 'macOS', 'linux'];
+export type RiskLevel = 'none' | 'low' | 'medium' | 'high';
+export const RISK_LEVELS: readonly RiskLevel[] = ['none', 'low', 'medium', 'high'];
+export type InsiderRisk = 'none' | 'minor' | 'moderate' | 'elevated';
+export const INSIDER_RISKS: readonly InsiderRisk[] = ['none', 'minor', 'moderate', 'elevated'];
+/** R21: 'none' is every ordinary sign-in (browser, OAuth, PAT, SSH). */
+export type AuthFlow = 'none' | 'deviceCodeFlow' | 'authenticationTransfer';
+export const AUTH_FLOWS: readonly AuthFlow[] = ['none', 'deviceCodeFlow', 'authenticationTransfer'];
+
+/** R22: facts a request may not carry; a policy that needs a missing one does not apply. */
+export type Fact = 'groups' | 'country' | 'platform' | 'insiderRisk' | 'deviceFilter';
+
 export type Client = 'browser' | 'git' | 'az-cli' | 'rest' | 'ssh' | 'pipeline-agent';
 
 export interface AccessRequest {
@@ -195,11 +219,21 @@ export interface AccessRequest {
   /** ISO 8601; the engine never reads the clock. */
   at: string;
   user?: string;
+  /** Group ids or names the user is in. Absent: unknown (R22); []: known to be in none. */
   groups?: string[];
   mfaDone?: boolean;
   deviceCompliant?: boolean;
-  /** ISO 3166 alpha-2 country of the IP, when known (country named locations). */
+  /** ISO 3166 alpha-2 country of the IP, when known (country named locations, R23). */
   country?: string;
+  /** R22: the device platform; absent means unknown. */
+  platform?: Platform;
+  /** R22: default none. */
+  signInRisk?: RiskLevel;
+  userRisk?: RiskLevel;
+  /** R22: absent means unknown. */
+  insiderRisk?: InsiderRisk;
+  /** R21: absent means none (an ordinary sign-in). */
+  authFlow?: AuthFlow;
   /** Last interactive sign-in (for sign-in frequency, R19). */
   lastSignInAt?: string;
   token?: Token;
@@ -213,7 +247,8 @@ export type Stage = 'client' | 'token' | 'entra' | 'ado' | 'scope' | 'resource';
 
 export interface TraceStep {
   rule: RuleId;
-  result: 'pass' | 'fail' | 'skip';
+  /** 'challenge': Entra asks for something the user can still give (an MFA prompt); not a refusal. */
+  result: 'pass' | 'fail' | 'skip' | 'challenge';
   stage: Stage;
   detail: string;
   sources: SourceKey[];
@@ -237,10 +272,26 @@ export interface PolicyAnalysis {
   evaluatedBy: 'entra' | 'ado' | 'none';
 }
 
+/** VS403463 (R13); AADSTS53003 block, 53000 compliant device, 53001 domain joined, 50076 MFA (R14). */
+export type ErrorCode = 'VS403463' | 'AADSTS53003' | 'AADSTS53000' | 'AADSTS53001' | 'AADSTS50076';
+
+/** R22: a policy that did not apply because the request lacks a fact it needs. */
+export interface DependsOn {
+  id: string;
+  displayName: string;
+  /** The first missing fact; `facts` lists them all. */
+  fact: Fact;
+  facts: Fact[];
+  /** What must be true for the policy to apply, in plain words ("dana@contoso.com is in Contractors"). */
+  condition: string;
+  /** What evaluate() gives when those facts make the policy apply. */
+  outcome: Outcome;
+}
+
 export interface Decision {
   outcome: Outcome;
   status: number;
-  code: 'VS403463' | 'AADSTS53003' | null;
+  code: ErrorCode | null;
   message: string;
   /** The stage where the request stopped, or 'resource' when it got through. */
   stoppedAt: Stage;
@@ -251,6 +302,8 @@ export interface Decision {
   assumptions: Assumptions;
   /** Things the engine could not know and had to guess (e.g. country of an IP). */
   unknowns: string[];
+  /** R22: policies left out because a fact was missing, and what they would do. */
+  dependsOn: DependsOn[];
 }
 
 export type { Result } from '../ip/result';

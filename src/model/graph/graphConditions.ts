@@ -1,23 +1,21 @@
 // The `conditions` block of a Graph Conditional Access policy: who, which apps, which locations,
-// which client app types, and a short label for every condition a PAT call cannot reveal.
+// which client app types, the facts a sign-in answers (graphFacts.ts), and a short label for
+// every other condition the engine does not simulate.
+import { readFactConditions, type FactConditions } from './graphFacts';
 import { Issues, got, isRecord, readStrings, type Json } from './graphFields';
 import type { Policy } from '../engine/types';
 
 type Conditions = Pick<
   Policy,
   'users' | 'applications' | 'locations' | 'clientAppTypes' | 'otherConditions'
->;
+> &
+  FactConditions;
 
-/** Conditions the engine cannot know on a PAT call, with the label shown to the user. */
+/** Conditions the engine does not simulate, with the label shown to the user. */
 const OTHER_CONDITIONS: [key: string, label: string][] = [
-  ['platforms', 'device platforms'],
   ['devices', 'device filter'],
-  ['userRiskLevels', 'user risk'],
-  ['signInRiskLevels', 'sign-in risk'],
   ['servicePrincipalRiskLevels', 'service principal risk'],
-  ['insiderRiskLevels', 'insider risk'],
   ['clientApplications', 'workload identities'],
-  ['authenticationFlows', 'authentication flows'],
 ];
 
 /** Graph sends unset conditions as null, [] or objects of empty lists; only real ones count. */
@@ -87,11 +85,14 @@ function readOtherConditions(cond: Json, apps: unknown): string[] {
 /** Reads `conditions` at `path` (already known to be an object). */
 export function readConditions(cond: Json, path: string, issues: Issues): Conditions {
   const clientAppTypes = readStrings(cond, 'clientAppTypes', path, issues);
+  const facts = readFactConditions(cond, path, issues);
+  const other = readOtherConditions(cond, cond.applications);
   return {
+    ...facts,
     users: readUsers(cond, path, issues),
     applications: readApplications(cond, path, issues),
     locations: readLocations(cond, path, issues),
     clientAppTypes: clientAppTypes.length ? clientAppTypes : ['all'],
-    otherConditions: readOtherConditions(cond, cond.applications),
+    otherConditions: facts.deviceFilter ? other.filter((l) => l !== 'device filter') : other,
   };
 }

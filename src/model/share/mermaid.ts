@@ -32,6 +32,7 @@ const RESULT_WORDS: Record<TraceStep['result'], string> = {
   pass: 'passed',
   fail: 'failed',
   skip: 'skipped',
+  challenge: 'asks for MFA',
 };
 const OUTCOME_WORDS: Record<Outcome, string> = {
   allowed: 'Allowed',
@@ -84,10 +85,14 @@ export function toMermaid(decision: Decision, context: MermaidContext): string {
     const verdict = `${OUTCOME_WORDS[decision.outcome]} — HTTP ${decision.status}${code}`;
     lines.push(`  outcome("${escapeMermaid(verdict)}")`);
     lines.push(`  ${prev} --> outcome`);
-    lines.push(`  class outcome ${decision.outcome === 'allowed' ? 'pass' : 'fail'}`);
+    const tone = { allowed: 'pass', blocked: 'fail', 'mfa-required': 'challenge' }[
+      decision.outcome
+    ];
+    lines.push(`  class outcome ${tone}`);
   }
   lines.push('  classDef pass fill:#e3f4e8,stroke:#17703a,color:#1b1f24');
   lines.push('  classDef fail fill:#fdecea,stroke:#b42318,color:#1b1f24');
+  lines.push('  classDef challenge fill:#fff4e0,stroke:#8a5a00,color:#1b1f24');
   lines.push('  classDef skip fill:#eef1f5,stroke:#545d68,color:#1b1f24');
   lines.push('  classDef pending fill:#ffffff,stroke:#545d68,color:#545d68,stroke-dasharray:4 3');
   return `${lines.join('\n')}\n`;
