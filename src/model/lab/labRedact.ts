@@ -74,5 +74,11 @@ export function maskDecision(d: Decision, mask: Mask): Decision {
       reason: mask(p.reason),
     })),
     unknowns: d.unknowns.map(mask),
+    dependsOn: d.dependsOn.map((x) => ({
+      ...x,
+      id: mask(x.id),
+      displayName: mask(x.displayName),
+      condition: mask(x.condition),
+    })),
   };
 }

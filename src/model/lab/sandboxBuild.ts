@@ -1,6 +1,7 @@
 // Turns the sandbox form into what the engine needs: Graph-shaped JSON (through the same import
 // as real exports), a World, the actor's AccessRequest, and a message per invalid field, keyed
 // by the field's id so the form can show it next to the field.
+import { actorFactErrors, withActorFacts, type ActorFactKey } from './actorFacts';
 import { entraRefusal, parseNamedLocations } from '../graph/graphLocations';
 import { parsePolicies } from '../graph/graphPolicies';
 import { parseCidr, parseIp } from '../ip/ip';
@@ -84,6 +85,8 @@ function actorErrors(a: SandboxActor, errors: FieldErrors): void {
     const p = dateProblem(a[key], required);
     if (p) errors[fieldId.actor(key)] = p;
   }
+  for (const [key, message] of Object.entries(actorFactErrors(a)))
+    errors[fieldId.actor(key as ActorFactKey)] = message;
 }
 
 /** The actor as an AccessRequest (assumes actorErrors found nothing). */
@@ -99,7 +102,7 @@ export function actorRequest(a: SandboxActor): AccessRequest {
     if (a.tokenCreated.trim()) req.token.created = a.tokenCreated.trim();
     if (a.tokenExpires.trim()) req.token.expires = a.tokenExpires.trim();
   }
-  return req;
+  return withActorFacts(a, req);
 }
 
 export interface SandboxBuild {

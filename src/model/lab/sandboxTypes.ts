@@ -39,6 +39,14 @@ export interface SandboxActor {
   tokenExpires: string;
   /** When the request happens (ISO 8601): the engine never reads the clock. */
   at: string;
+  /** R21/R22 facts (actorFacts.ts); absent or empty means unknown, or none for the risks and flow. */
+  groups?: string;
+  country?: string;
+  platform?: string;
+  signInRisk?: string;
+  userRisk?: string;
+  insiderRisk?: string;
+  authFlow?: string;
 }
 
 export interface SandboxConfig {

@@ -1,5 +1,6 @@
 // The sandbox in a link: the urlState codec (versioned, size-limited, refuses token-like text)
 // plus a shape check, so a hand-edited or damaged link gives a message and the default sandbox.
+import { ACTOR_FACT_KEYS } from './actorFacts';
 import { ASSUMPTION_CHOICES, DEFAULT_ASSUMPTIONS } from '../engine/assumptions';
 import type { SandboxConfig, SandboxLocation, SandboxPolicy } from './sandboxTypes';
 import { TARGETS, TEMPLATES } from './sandboxTemplates';
@@ -56,6 +57,7 @@ export function readSandbox(v: unknown): Result<SandboxConfig> {
   const keys = ['ip', 'signinIp', 'user', 'tokenCreated', 'tokenExpires', 'at'] as const;
   if (!isObj(a) || !FLOWS.includes(a.flow as never) || keys.some((k) => !str(a[k], 200)))
     return fail('actor');
+  if (ACTOR_FACT_KEYS.some((k) => a[k] !== undefined && !str(a[k], 200))) return fail('actor');
   return {
     ok: true,
     value: {
