@@ -37,9 +37,11 @@ export function tokenTarget(decision: Decision, step: number, checkpoints: Check
 }
 
 // The box that refused the request, once the trace is finished and the outcome is not allowed:
-// the stage of the first failed step, or the decision's stopping stage when no step failed.
+// the stage of the first failed step, or the decision's stopping stage when no step failed. An MFA
+// prompt (a challenge step, nothing failed) refuses nothing: no box is marked.
 export function refusedBy(decision: Decision, step: number): NodeId | null {
   if (!isFinished(decision, step) || decision.outcome === 'allowed') return null;
   const failed = decision.trace.find((s) => s.result === 'fail');
+  if (!failed && decision.trace.some((s) => s.result === 'challenge')) return null;
   return STOP_NODE[failed?.stage ?? decision.stoppedAt];
 }

@@ -331,3 +331,35 @@ test('a token-looking string is refused in the lab fields', async ({ page }) => 
   await expect(page.locator('#evidence-text')).not.toHaveValue(pat);
   await expect(page.getByText('That looks like a real access token.')).toBeVisible();
 });
+
+test('a policy that needs a fact the actor does not give: "this depends on", then the fact decides', async ({
+  page,
+}) => {
+  await page.getByRole('button', { name: 'Import data' }).click();
+  await page.setInputFiles('#import-policies-file', path('cli/policies-contractors.json'));
+  await page.getByRole('button', { name: 'Sandbox' }).click();
+  const decision = page.getByRole('region', { name: 'Decision' });
+  const outcome = decision.getByRole('region', { name: 'Outcome' });
+  await expect(outcome).toContainText('Allowed');
+  await expect(outcome).toContainText('depends on a fact');
+  await expect(decision.getByRole('region', { name: /This depends on/ })).toContainText(
+    'If alice@contoso.com is in Contractors, “Block contractors outside the office” blocks this.',
+  );
+  await page.getByLabel(/^Groups/).fill('Contractors');
+  await expect(outcome).toContainText('Denied');
+  await expect(decision.getByRole('region', { name: /This depends on/ })).toHaveCount(0);
+  await page.getByLabel(/^Groups/).fill('none');
+  await expect(outcome).toContainText('Allowed');
+});
+
+test('an MFA prompt is a question, not a failure', async ({ page }) => {
+  await page.getByRole('button', { name: 'Import data' }).click();
+  await page.setInputFiles('#import-policies-file', path('cli/policies-mfa-plain.json'));
+  await page.getByRole('button', { name: 'Sandbox' }).click();
+  await page.getByRole('combobox', { name: /^Flow/ }).selectOption('web');
+  const decision = page.getByRole('region', { name: 'Decision' });
+  await expect(decision.getByRole('region', { name: 'Outcome' })).toContainText('MFA required');
+  const why = decision.getByRole('region', { name: 'Why? Step by step' });
+  await expect(why.getByText('asks for MFA', { exact: true }).first()).toBeVisible();
+  await expect(decision.getByText('✗ fail')).toHaveCount(0);
+});

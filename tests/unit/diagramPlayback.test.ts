@@ -56,7 +56,12 @@ const repeated = decision('blocked', 'ado', [
   step('ado', 'fail'),
   step('ado', 'fail'),
 ]);
-const mfa = decision('mfa-required', 'entra', [step('client', 'pass'), step('entra', 'fail')]);
+const mfa = decision('mfa-required', 'entra', [step('client', 'pass'), step('entra', 'challenge')]);
+/** An OAuth token request under an MFA policy: refused with AADSTS50076, a real failure. */
+const mfaRefused = decision('mfa-required', 'entra', [
+  step('client', 'pass'),
+  step('entra', 'fail'),
+]);
 const layout = computeLayout({
   width: 1280,
   actor: 'external',
@@ -73,8 +78,19 @@ describe('checkStates', () => {
     [blockedPat, 3, { client: 'pass', entra: 'skip', ado: 'fail', scope: 'pending' }],
     [blockedPat, 9, { ado: 'fail', scope: 'skip', resource: 'pending' }],
     [allowedWeb, 3, { client: 'pass', token: 'pending', entra: 'pass', scope: 'pass' }],
+    [mfa, 1, { client: 'pass', entra: 'challenge', ado: 'pending' }],
   ] as const)('%#: step %i', (d, i, expected) => {
     expect(checkStates(d, i)).toMatchObject(expected);
+  });
+
+  it('lets a failure win over a challenge, and a challenge over a pass', () => {
+    const d = decision('blocked', 'entra', [
+      step('entra', 'pass'),
+      step('entra', 'challenge'),
+      step('entra', 'fail'),
+    ]);
+    expect(checkStates(d, 1).entra).toBe('challenge');
+    expect(checkStates(d, 2).entra).toBe('fail');
   });
 
   it('lets a failure win over a pass at the same stage', () => {
@@ -123,7 +139,8 @@ describe('isFinished and refusedBy', () => {
     [blockedPat, 3, false, null],
     [blockedPat, 4, true, 'ado'],
     [allowedWeb, 3, true, null],
-    [mfa, 1, true, 'entra'],
+    [mfa, 1, true, null],
+    [mfaRefused, 1, true, 'entra'],
     [decision('blocked', 'client', []), -1, false, null],
     [decision('blocked', 'client', []), 0, true, 'actor'],
   ] as const)('%#: step %i', (d, i, finished, node) => {
