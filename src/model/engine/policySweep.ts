@@ -65,7 +65,9 @@ export function sweepPolicies(
     } else if (r.missing?.length) {
       trace.add('R16', 'skip', stage, `${name} is report-only and ${a.reason}.`, a.id);
     } else if (!BAD.includes(a.effect)) {
-      const result = a.effect === 'not-evaluated' || a.effect === 'unknown' ? 'skip' : 'pass';
+      // R21: an authentication-flows policy is skipped outright; it never matches this sign-in.
+      const skipped = a.effect === 'not-evaluated' || a.effect === 'unknown' || r.rule === 'R21';
+      const result = skipped ? 'skip' : 'pass';
       trace.add(r.rule, result, stage, `${name}: ${a.reason}.`, a.id);
     } else if (!a.enforced) {
       trace.add(
