@@ -6,6 +6,7 @@ import { INVALID_DECISION } from '../model/impact/impactTypes';
 import type { BatchReport } from './batch';
 import type { BatchExtras } from './batchExtras';
 import { columns } from './columns';
+import { visible } from '../model/graph/visibleText';
 
 const OUTCOMES: readonly Outcome[] = ['allowed', 'blocked', 'mfa-required'];
 /** Lines per piece of output. */
@@ -85,10 +86,12 @@ function evaluatedCount(r: BatchReport): number {
 export function writeBatch(
   r: BatchReport,
   file: string,
-  out: (text: string) => void,
+  write: (text: string) => void,
   warningCount = 0,
   extras?: BatchExtras,
 ): void {
+  // Names and users come from files: a terminal must show their control characters, not obey them.
+  const out = (text: string) => write(visible(text, true));
   const mark = (state: 'on' | 'off') => (r.current === state ? `${state} (current)` : state);
   const evaluated = evaluatedCount(r);
   const read = extras ? formatRead(extras, file) : [];
@@ -98,7 +101,7 @@ export function writeBatch(
     const { impact } = r;
     const rows = impact.rows;
     const head = ['row', 'ip', 'flow', 'user', mark('off'), mark('on'), 'code (on)', 'rule (on)'];
-    const user = (u: number) => impact.users[u] || '-';
+    const user = (u: number) => visible(impact.users[u] || '-');
     const pairs = new Map<number, string[]>();
     const cellsOf = (pair: number) => {
       let cells = pairs.get(pair);

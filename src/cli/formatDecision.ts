@@ -11,6 +11,7 @@ import type {
   World,
 } from '../model/engine/types';
 import { columns } from './columns';
+import { visible } from '../model/graph/visibleText';
 
 const yesNo = (b: boolean) => (b ? 'yes' : 'no');
 
@@ -90,5 +91,6 @@ export function formatDecision(
     );
   if (d.unknowns.length) lines.push('', 'Unknowns:', ...d.unknowns.map((u) => `  - ${u}`));
   if (warningCount) lines.push('', `Import warnings: ${warningCount}, printed on stderr.`);
-  return lines.join('\n') + '\n';
+  // Policy names and users come from files: a terminal must show control characters, not obey them.
+  return visible(lines.join('\n'), true) + '\n';
 }

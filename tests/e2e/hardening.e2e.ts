@@ -88,3 +88,14 @@ test('one bad file in both import slots: both errors show', async ({ page }) => 
   await expect(errors).toHaveCount(2);
   await expect(page.getByRole('heading', { name: "Import your tenant's data" })).toBeVisible();
 });
+
+test('control characters in an imported policy name are shown escaped', async ({ page }) => {
+  const graph = JSON.parse(readFileSync(POLICIES, 'utf8')) as { value: Record<string, unknown>[] };
+  const p = { ...graph.value[0]!, displayName: 'CA\u001b]0;pwned\u0007 \u001b[2J end' };
+  await page.goto('./#/lab?tab=import');
+  await page.setInputFiles('#import-policies-file', json('escapes.json', { value: [p] }));
+  await expect(page.locator('.import')).toContainText('In use: 1 conditional access polic');
+  await page.getByRole('button', { name: 'Sandbox' }).click();
+  await expect(page.locator('main')).toContainText('CA\\x1b]0;pwned\\x07 \\x1b[2J end');
+  expect(await page.locator('main').innerText()).not.toContain('\u001b');
+});

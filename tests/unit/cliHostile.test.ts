@@ -2,13 +2,14 @@
 // folders where a file is expected, JSON nested 100,000 deep, a 5 MB one-line binary header and
 // a full disk all end with exit 2 and one short line naming the flag — never a hang or a crash.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { tooDeepAt } from '../../src/model/graph/jsonText';
+import { visible } from '../../src/model/graph/visibleText';
 
 const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const F = join(ROOT, 'tests/fixtures/cli');
@@ -136,4 +137,48 @@ describe('a write error on stdout', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/cannot write the output \(ENOSPC\)/);
   }, 30_000);
+});
+
+describe('control characters from files are shown escaped, never sent to the terminal', () => {
+  it.each([
+    ['OSC 0 window title', '\u001b]0;pwned\u0007', '\\x1b]0;pwned\\x07'],
+    ['clear screen', '\u001b[2J', '\\x1b[2J'],
+    ['OSC 8 hyperlink', '\u001b]8;;http://x\u001b\\', '\\x1b]8;;http://x\\x1b\\'],
+    ['carriage return', 'a\rb', 'a\\x0db'],
+    ['C1 CSI', 'a\u009bb', 'a\\x9bb'],
+    ['bidi override', 'a\u202eb', 'a\\u202eb'],
+    ['plain text', 'CA001-Global-BaseProtection', 'CA001-Global-BaseProtection'],
+    ['tab and line feed in one-line mode', 'a\tb\nc', 'a\\x09b\\x0ac'],
+  ])('%s', (_n, text, shown) => expect(visible(text)).toBe(shown));
+  it('keeps tab and line feed in lines mode', () =>
+    expect(visible('a\tb\n\u001b', true)).toBe('a\tb\n\\x1b'));
+
+  const name = 'CA\u001b]0;pwned\u0007 \u001b[2J Block';
+  const policies = join(TMP, 'escapes.json');
+  const source = JSON.parse(readFileSync(`${F}/policies-block-outside.json`, 'utf8')) as {
+    value: { displayName: string }[];
+  };
+  source.value[0]!.displayName = name;
+  writeFileSync(policies, JSON.stringify(source));
+  const csv = join(TMP, 'escapes.csv');
+  writeFileSync(csv, 'ip,user\n1.2.3.4,\u001b]8;;http://evil\u001b\\click\u001b]8;;\u001b\\\n');
+  const files = ['--locations', `${F}/locations.json`, '--policies', policies];
+  const common = [...files, '--validation', 'on', '--at', '2026-11-01T10:00:00Z'];
+
+  it.each([
+    ['a single decision', [...common, '--flow', 'pat', '--ip', '1.2.3.4']],
+    ['a batch report', [...common, '--batch', csv]],
+  ])('%s', (_n, args) => {
+    const r = run(args);
+    expect(r.code).toBe(0);
+    // eslint-disable-next-line no-control-regex
+    const raw = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+    expect(r.stdout).not.toMatch(raw);
+    expect(r.stderr).not.toMatch(raw);
+    if (!args.includes('--batch'))
+      expect(r.stdout + r.stderr).toContain('CA\\x1b]0;pwned\\x07 \\x1b[2J Block');
+  });
+  it('the batch report shows the CSV user escaped', () => {
+    expect(run([...common, '--batch', csv]).stdout).toContain('\\x1b]8;;http://evil');
+  });
 });

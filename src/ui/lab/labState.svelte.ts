@@ -11,6 +11,7 @@ import {
   type Imported,
 } from '../../model/lab/labImport';
 import { makeMask, maskDecision, type Mask } from '../../model/lab/labRedact';
+import { visible } from '../../model/graph/visibleText';
 import { buildSandbox, type SandboxBuild } from '../../model/lab/sandboxBuild';
 import { defaultSandbox, type SandboxConfig } from '../../model/lab/sandboxTypes';
 import type {
@@ -22,7 +23,12 @@ import type {
 } from '../../model/engine/types';
 
 type Valid = SandboxBuild & Required<Pick<SandboxBuild, 'world' | 'request'>>;
-const identity: Mask = (t) => t;
+/** Every text from files shown in the lab goes through the mask: control characters made visible. */
+const identity: Mask = (t) => visible(t, true);
+const shown =
+  (mask: Mask): Mask =>
+  (t) =>
+    visible(mask(t), true);
 
 export class LabState {
   config = $state<SandboxConfig>(defaultSandbox());
@@ -80,7 +86,7 @@ export class LabState {
 
   readonly result = $derived(evaluate(this.world, this.request, this.assumptions));
   readonly mask = $derived<Mask>(
-    this.redact ? makeMask(this.world, [this.config.actor.user]) : identity,
+    this.redact ? shown(makeMask(this.world, [this.config.actor.user])) : identity,
   );
   readonly decision = $derived<Decision | undefined>(
     this.result.ok ? maskDecision(this.result.value, this.mask) : undefined,
