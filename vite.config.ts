@@ -32,5 +32,7 @@ export default defineConfig({
     root: here('.'),
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // Property tests and the packed-CLI test do real work; 5 s is too tight on a loaded 2-core box.
+    testTimeout: 30_000,
   },
 });
