@@ -115,7 +115,8 @@ export function fenceLayout(input: FenceInput): FenceLayout {
     const ipFits = textWidth(l.ip, small) + u < span;
     // The check's words end just before the answer, clear of the trusted network's border.
     const from = l.inside ? Math.max(x1, boundary.x + boundary.w) : x1;
-    const checkEnd = gateX + r - textWidth(l.result, small, true) - u;
+    // textWidth underestimates bold digits ("VS403463"), so leave a wider gap before the answer.
+    const checkEnd = gateX + r - textWidth(l.result, small, true) - 1.6 * u;
     const checkFits = !!l.check && checkEnd - textWidth(l.check, small) > from + 0.5 * u;
     lanes.push({
       box,
