@@ -118,3 +118,53 @@ describe('ScormSession', () => {
     expect(s.connected).toBe(false);
   });
 });
+
+describe('an LMS that answers with the wrong types', () => {
+  /** An API whose LMSGetValue answers `value` (or throws) for every name. */
+  const odd = (get: () => unknown) => {
+    const { api, calls } = fakeApi();
+    api.LMSGetValue = get as Scorm12Api['LMSGetValue'];
+    return { session: new ScormSession({ API: api }), calls };
+  };
+  it.each<[string, () => unknown, string]>([
+    ['a number', () => 42, '42'],
+    ['null', () => null, ''],
+    ['undefined', () => undefined, ''],
+    ['an object', () => ({ first: 'Ada' }), ''],
+    ['an array', () => ['Lovelace', 'Ada'], ''],
+    ['a boolean', () => true, ''],
+    ['NaN', () => NaN, ''],
+    [
+      'a throwing getter',
+      () => {
+        throw new TypeError('LMS broke');
+      },
+      '',
+    ],
+    ['a 10,000-character string', () => 'x'.repeat(10_000), 'x'.repeat(255)],
+    ['a proper name', () => 'Lovelace, Ada', 'Ada Lovelace'],
+  ])('cmi.core.student_name as %s: no throw, a name or nothing', (_n, get, name) => {
+    const { session, calls } = odd(get);
+    expect(session.start()).toBe(true);
+    expect(session.learnerName()).toBe(name);
+    // Whatever the status read as, the session went on and can report.
+    expect(() => session.complete({ raw: 80, passed: true })).not.toThrow();
+    expect(calls).toContain('cmi.core.lesson_status=passed');
+  });
+  it('LMSInitialize answering a non-string or throwing leaves the lesson alone', () => {
+    for (const init of [
+      () => 1,
+      () => null,
+      () => {
+        throw new Error('x');
+      },
+    ]) {
+      const { api } = fakeApi();
+      api.LMSInitialize = init as unknown as Scorm12Api['LMSInitialize'];
+      const s = new ScormSession({ API: api });
+      expect(s.start()).toBe(false);
+      expect(s.learnerName()).toBe('');
+      expect(() => s.complete({ raw: 80, passed: true })).not.toThrow();
+    }
+  });
+});

@@ -93,12 +93,22 @@ export class ScormSession {
     }
   }
 
+  /**
+   * A value read from the LMS, as text: some LMSs answer with numbers, null or objects, or throw;
+   * anything but a string or a number reads as '' (SCORM 1.2 says every value is a string).
+   */
+  #get(name: string): string {
+    const v: unknown = this.#call((a) => a.LMSGetValue(name));
+    if (typeof v === 'string') return v;
+    return typeof v === 'number' && Number.isFinite(v) ? String(v) : '';
+  }
+
   /** Opens the session and marks a first attempt as incomplete. */
   start(): boolean {
     if (this.#open) return true;
     this.#open = this.#call((a) => String(a.LMSInitialize('')) === 'true') ?? false;
     if (!this.#open) return false;
-    const status = this.#call((a) => a.LMSGetValue('cmi.core.lesson_status'));
+    const status = this.#get('cmi.core.lesson_status');
     if (!status || status === 'not attempted') {
       this.#call((a) => a.LMSSetValue('cmi.core.lesson_status', 'incomplete'));
       this.#call((a) => a.LMSCommit(''));
@@ -109,7 +119,8 @@ export class ScormSession {
   /** The learner's name as the LMS knows it ("Last, First" in SCORM 1.2), or ''. */
   learnerName(): string {
     if (!this.#open) return '';
-    const raw = this.#call((a) => a.LMSGetValue('cmi.core.student_name')) ?? '';
+    // CMIString255: a longer answer is not a name.
+    const raw = this.#get('cmi.core.student_name').slice(0, 255);
     const [last, first] = raw.split(',').map((s) => s.trim());
     return first ? `${first} ${last}` : (last ?? '');
   }
