@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { parseProgress, type StoredProgress } from '../../src/model/content/lessonProgress';
 import { lessonScore } from '../../src/model/content/lessonScore';
-import { PROGRESS_KEY, ProgressStore } from '../../src/ui/lesson/progressStore';
+import {
+  CANNOT_SAVE,
+  NEWER_RECORD,
+  PROGRESS_KEY,
+  ProgressStore,
+} from '../../src/ui/lesson/progressStore';
+import { newerVersion } from '../../src/model/content/lessonProgress';
 
 const shape = { chapterDrills: [1, 0, 2], questions: 2 };
 const key = ['a', 'b'];
@@ -111,6 +117,64 @@ describe('ProgressStore', () => {
     expect(none.save(good)).toBe(false);
     expect(none.load(shape, key)).toBeUndefined();
   });
+
+  it('says "progress can\'t be saved in this browser" when storage is full, throws or is missing', () => {
+    const mem = memory();
+    const full = new ProgressStore({
+      ...mem,
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+    });
+    expect(full.notice).toBeUndefined();
+    expect(full.save(good)).toBe(false);
+    expect(full.notice).toBe(CANNOT_SAVE);
+    expect(full.notice).toMatch(/progress can't be saved in this browser/);
+    expect(full.markSolved('first-fence')).toBe(false);
+    const none = new ProgressStore(undefined);
+    expect(none.save(good)).toBe(false);
+    expect(none.notice).toBe(CANNOT_SAVE);
+    // Storage that recovers: the notice goes.
+    let quota = true;
+    const flaky = new ProgressStore({
+      ...mem,
+      setItem: (k, v) => {
+        if (quota) throw new DOMException('full', 'QuotaExceededError');
+        mem.setItem(k, v);
+      },
+    });
+    expect(flaky.save(good)).toBe(false);
+    quota = false;
+    expect(flaky.save(good)).toBe(true);
+    expect(flaky.notice).toBeUndefined();
+  });
+
+  it('keeps a record from a newer version, with a notice, until the learner starts over', () => {
+    const mem = memory();
+    const newer = JSON.stringify({ v: 2, somethingNew: { chapter: 3 } });
+    mem.setItem(PROGRESS_KEY, newer);
+    const store = new ProgressStore(mem);
+    expect(store.load(shape, key)).toBeUndefined();
+    expect(store.notice).toBe(NEWER_RECORD);
+    expect(store.save(good)).toBe(false);
+    expect(store.markSolved('first-fence')).toBe(false);
+    expect(mem.getItem(PROGRESS_KEY)).toBe(newer);
+    store.clear();
+    expect(store.notice).toBeUndefined();
+    expect(store.save(good)).toBe(true);
+    expect(store.load(shape, key)).toEqual(good);
+  });
+
+  it.each([
+    ['v 2', '{"v":2}', 2],
+    ['v 17', '{"v":17,"position":{}}', 17],
+    ['v 1', '{"v":1}', undefined],
+    ['v "2" as text', '{"v":"2"}', undefined],
+    ['v 1.5', '{"v":1.5}', undefined],
+    ['damaged', '{"v":2', undefined],
+    ['null', 'null', undefined],
+    ['nothing', null, undefined],
+  ])('newerVersion: %s', (_n, raw, v) => expect(newerVersion(raw)).toBe(v));
 });
 
 describe('lessonScore', () => {

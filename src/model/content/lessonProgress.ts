@@ -81,6 +81,20 @@ function readEntries<T>(
   return out;
 }
 
+/**
+ * The version of a record written by a newer PAT Fence (`"v": 2` and up), which this one must
+ * keep as it is rather than overwrite; undefined for anything else, damaged records included.
+ */
+export function newerVersion(raw: string | null | undefined): number | undefined {
+  if (!raw) return undefined;
+  try {
+    const v: unknown = (JSON.parse(raw) as { v?: unknown } | null)?.v;
+    return typeof v === 'number' && Number.isInteger(v) && v > 1 ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads what storage held; undefined when there is nothing usable. */
 export function parseProgress(
   raw: string | null | undefined,

@@ -1,8 +1,10 @@
 // Keeps lesson progress in localStorage under one namespaced key. Storage may be missing, full
-// or throw on access (private mode, sandboxed frames, an LMS's iframe): then progress simply
-// lives as long as the page, and nothing is thrown.
+// or throw on access (private mode, sandboxed frames, an LMS's iframe): then progress lives as
+// long as the page, nothing is thrown, and `notice` says so. A record from a newer version is
+// kept as it is: this version never writes over it (until the learner starts over).
 import { isRecord } from '../../model/graph/graphFields';
 import {
+  newerVersion,
   parseProgress,
   type LessonShape,
   type StoredProgress,
@@ -26,27 +28,53 @@ function defaultStore(): Store | undefined {
   }
 }
 
+export const CANNOT_SAVE =
+  "Your progress can't be saved in this browser (its storage is full or turned off): it lasts until this page is closed.";
+export const NEWER_RECORD =
+  'Progress saved by a newer version of PAT Fence is in this browser; it is kept as it is, so your progress here is not saved.';
+
 export class ProgressStore {
   #store: Store | undefined;
+  #notice: string | undefined;
   constructor(store: Store | undefined = defaultStore()) {
     this.#store = store;
   }
 
+  /** Why progress is not being kept, once a load or save found out; undefined while it is. */
+  get notice(): string | undefined {
+    return this.#notice;
+  }
+
+  /** Writes `value` unless a newer version's record is there; false (with a notice) if not kept. */
+  #write(value: unknown): boolean {
+    try {
+      if (!this.#store) throw new Error('no storage');
+      if (newerVersion(this.#store.getItem(PROGRESS_KEY)) !== undefined) {
+        this.#notice = NEWER_RECORD;
+        return false;
+      }
+      this.#store.setItem(PROGRESS_KEY, JSON.stringify(value));
+      this.#notice = undefined;
+      return true;
+    } catch {
+      this.#notice = CANNOT_SAVE;
+      return false;
+    }
+  }
+
   load(shape: LessonShape, quizKey: string[]): StoredProgress | undefined {
     try {
-      return parseProgress(this.#store?.getItem(PROGRESS_KEY), shape, quizKey);
+      const raw = this.#store?.getItem(PROGRESS_KEY);
+      if (newerVersion(raw) !== undefined) this.#notice = NEWER_RECORD;
+      return parseProgress(raw, shape, quizKey);
     } catch {
+      this.#notice = CANNOT_SAVE;
       return undefined;
     }
   }
 
   save(progress: StoredProgress): boolean {
-    try {
-      this.#store?.setItem(PROGRESS_KEY, JSON.stringify(progress));
-      return !!this.#store;
-    } catch {
-      return false;
-    }
+    return this.#write(progress);
   }
 
   /** The build-the-fence challenges solved, kept in the lesson's record. */
@@ -62,12 +90,7 @@ export class ProgressStore {
     const json = this.#raw() ?? { ...EMPTY, position: { ...EMPTY.position } };
     const solved = new Set(Array.isArray(json.challenges) ? json.challenges : []);
     solved.add(id);
-    try {
-      this.#store?.setItem(PROGRESS_KEY, JSON.stringify({ ...json, challenges: [...solved] }));
-      return !!this.#store;
-    } catch {
-      return false;
-    }
+    return this.#write({ ...json, challenges: [...solved] });
   }
 
   #raw(): Record<string, unknown> | undefined {
@@ -79,9 +102,11 @@ export class ProgressStore {
     }
   }
 
+  /** Starting over: the learner's choice, so a newer version's record goes too. */
   clear(): void {
     try {
       this.#store?.removeItem(PROGRESS_KEY);
+      this.#notice = undefined;
     } catch {
       /* nothing kept, nothing to clear */
     }
