@@ -167,12 +167,13 @@ export function writeBatch(
       `sign-in${evaluated === 1 ? '' : 's'} from allowed to blocked.`,
   ];
   if (extras) lines.push(...formatFindings(extras));
-  if (r.problems.length) {
-    lines.push(
-      '',
-      'Skipped rows:',
-      ...r.problems.map((p) => `  row ${p.row}, ${p.field}: ${p.message}`),
-    );
+  // Skipped rows go out in pieces, never spread: a log can hold hundreds of thousands of them.
+  if (r.problems.length) lines.push('', 'Skipped rows:');
+  for (let i = 0; i < r.problems.length; i += PIECE) {
+    out(lines.join('\n') + '\n');
+    lines.length = 0;
+    const piece = r.problems.slice(i, i + PIECE);
+    lines.push(piece.map((p) => `  row ${p.row}, ${p.field}: ${p.message}`).join('\n'));
   }
   if (warningCount) lines.push('', `Import warnings: ${warningCount}, printed on stderr.`);
   out(lines.join('\n') + '\n');

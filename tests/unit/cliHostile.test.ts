@@ -182,3 +182,20 @@ describe('control characters from files are shown escaped, never sent to the ter
     expect(run([...common, '--batch', csv]).stdout).toContain('\\x1b]8;;http://evil');
   });
 });
+
+describe('a batch with 200,000 skipped rows', () => {
+  it('prints every one of them in the readable report, without a stack overflow', () => {
+    const csv = join(TMP, 'many-bad.csv');
+    writeFileSync(csv, 'ip,user\n1.2.3.4,a\n' + 'not-an-ip,b\n'.repeat(200_000));
+    const r = run([...base, '--batch', csv]);
+    expect(r.stderr).not.toMatch(/internal error/);
+    expect(r.code).toBe(0);
+    const skipped = r.stdout
+      .split('\nSkipped rows:\n')[1]!
+      .split('\n')
+      .filter((l) => l.startsWith('  row '));
+    expect(skipped).toHaveLength(200_000);
+    expect(skipped[0]).toMatch(/^ {2}row 3, /);
+    expect(skipped.at(-1)).toMatch(/^ {2}row 200002, /);
+  }, 60_000);
+});
