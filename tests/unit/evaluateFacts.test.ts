@@ -127,6 +127,69 @@ const withUnknown: World = {
 };
 const off = { ipValidation: false };
 
+// An IP fence that also has other conditions, on a PAT from outside (a review finding): R22's facts
+// still count (risk defaults to none, a missing platform goes to dependsOn), and what a PAT call
+// can never show (client app types, a device filter) falls under R8's switch.
+const fenced = (p: Partial<Policy> & { id: string }) =>
+  world([policy({ locations: blockOutside.locations!, ...p })]);
+const patFenceCases: Case[] = [
+  {
+    name: 'IP fence + high sign-in risk, PAT with risk none: does not apply',
+    rule: 'R22',
+    world: fenced({ id: 'fence-risk', signInRiskLevels: ['high'] }),
+    req: pat(IP.home),
+    outcome: 'allowed',
+    dependsOn: [],
+  },
+  {
+    name: 'IP fence + high sign-in risk, PAT with risk high: blocked',
+    rule: 'R22',
+    world: fenced({ id: 'fence-risk', signInRiskLevels: ['high'] }),
+    req: pat(IP.home, { signInRisk: 'high' }),
+    outcome: 'blocked',
+    code: 'VS403463',
+  },
+  {
+    name: 'IP fence + phones, PAT with no platform: depends on the platform',
+    rule: 'R22',
+    world: fenced({
+      id: 'fence-phones',
+      platforms: { includePlatforms: ['android', 'iOS'], excludePlatforms: [] },
+    }),
+    req: pat(IP.home),
+    outcome: 'allowed',
+    dependsOn: [['fence-phones', 'platform', 'blocked']],
+  },
+  {
+    name: 'IP fence + legacy clients only, PAT: not evaluated by default',
+    rule: 'R8',
+    world: fenced({ id: 'fence-legacy', clientAppTypes: ['exchangeActiveSync', 'other'] }),
+    req: pat(IP.home),
+    outcome: 'allowed',
+    step: ['R8', 'skip'],
+  },
+  {
+    name: 'IP fence + legacy clients only, PAT, device-policy-on-pat=blocked: blocked',
+    rule: 'R8',
+    world: fenced({ id: 'fence-legacy', clientAppTypes: ['exchangeActiveSync', 'other'] }),
+    req: pat(IP.home),
+    assume: { 'device-policy-on-pat': 'blocked' },
+    outcome: 'blocked',
+    code: 'VS403463',
+  },
+  {
+    name: 'IP fence + device filter, PAT: not evaluated by default',
+    rule: 'R8',
+    world: fenced({
+      id: 'fence-filter',
+      deviceFilter: { mode: 'include', rule: 'device.model -eq "Kiosk"' },
+    }),
+    req: pat(IP.home),
+    outcome: 'allowed',
+    step: ['R8', 'skip'],
+  },
+];
+
 const cases: Case[] = [
   // R21: authentication flows match only device code flow / authentication transfer sign-ins.
   ...(
@@ -460,7 +523,7 @@ const cases: Case[] = [
 ];
 
 describe('evaluate(): facts, flows, countries, codes', () => {
-  it.each(cases)('$rule: $name', (c) => {
+  it.each([...cases, ...patFenceCases])('$rule: $name', (c) => {
     const d = evaluateOrThrow(c.world, c.req, { ...DEFAULT_ASSUMPTIONS, ...c.assume });
     expect(d.outcome).toBe(c.outcome);
     if (c.status !== undefined) expect(d.status).toBe(c.status);

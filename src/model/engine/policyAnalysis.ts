@@ -2,7 +2,7 @@
 // or as Azure DevOps's IP validation does for a PAT or SSH call ("ip-only", R4–R8), or for a call
 // with an Entra token ("token-ip": IP-conditioned policies only, grants met by the token's claims).
 import { targetsAzureDevOps, targetsClientApp, targetsUser } from './assignments';
-import { authFlowOut, matchFacts, type Missing } from './factMatch';
+import { matchFacts, type Missing } from './factMatch';
 import { grantLabel, interactiveGrant, nonInteractiveGrant, type GrantVerdict } from './grants';
 import { matchLocations, type LocationContext } from './locationMatch';
 import type { AccessRequest, Assumptions, Policy, PolicyAnalysis, RuleId } from './types';
@@ -85,16 +85,26 @@ export function analysePolicy(
       return run(policy, false, 'not-evaluated', why, 'R1', by);
     }
   } else {
-    // R21 is documented for every flow: a PAT or SSH call is never a device code sign-in.
-    const flow = authFlowOut(policy, req);
-    if (flow) return run(policy, false, 'not-applicable', flow.reason, flow.rule, by);
-    const extra = nonIpConditions(policy);
-    if (extra.length && policy.locations) {
+    // R21/R22 hold on a PAT or SSH call too: it is never a device code sign-in, a known fact (risk
+    // defaults to none) that rules the policy out wins, and a missing one goes to dependsOn.
+    const facts = matchFacts(policy, req, assume);
+    if (facts.out)
+      return run(policy, false, 'not-applicable', facts.out.reason, facts.out.rule, by);
+    // A device filter is about the device, which a PAT call never shows: R8, not a missing fact.
+    missing.push(...facts.missing.filter((m) => m.fact !== 'deviceFilter'));
+    if (!policy.locations) return nonIpPolicy(policy, assumptions, missing);
+    // R8 also covers an IP fence that further depends on what a PAT call cannot show.
+    const unknowable = unknowableOnPat(policy);
+    if (unknowable.length) {
+      const what = unknowable.join(', ');
+      if (assumptions['device-policy-on-pat'] === 'ignored') {
+        const why = `it also depends on ${what}, which a PAT or SSH call cannot show: not evaluated (device-policy-on-pat=ignored, an assumption, R8)`;
+        return run(policy, false, 'not-evaluated', why, 'R8', by, true, unknowns);
+      }
       unknowns.push(
-        `"${policy.displayName}": ${extra.join(', ')} cannot be known on a PAT call; only its IP condition is checked (R8)`,
+        `"${policy.displayName}": ${what} cannot be known on a PAT call; only its IP condition is checked (device-policy-on-pat=blocked, R8)`,
       );
     }
-    if (!policy.locations) return nonIpPolicy(policy, assumptions, missing);
   }
   const refs = policy.locations
     ? [...policy.locations.includeLocations, ...policy.locations.excludeLocations]
@@ -147,6 +157,15 @@ function dependsOnFacts(
   const reason = `does not apply for want of a fact: it applies only if ${facts}, which the request does not say`;
   const r = run(policy, false, 'unknown', reason, 'R22', by, true, unknowns);
   return { ...r, missing };
+}
+
+/** What a PAT or SSH call can never show, once R21/R22's facts are answered (R8). */
+function unknowableOnPat(policy: Policy): string[] {
+  const labels: string[] = [];
+  const types = policy.clientAppTypes.filter((t) => t.toLowerCase() !== 'all');
+  if (types.length) labels.push(`client app types (${types.join(', ')})`);
+  if (policy.deviceFilter) labels.push('device filter');
+  return [...labels, ...policy.otherConditions];
 }
 
 const DEVICE_CONTROLS = new Set(['compliantDevice', 'domainJoinedDevice']);
