@@ -114,7 +114,7 @@ const rules: Rule[] = [
     statement:
       'PATs created before the organisation policy was turned on keep working from anywhere, says the source article. Rotate PATs after turning the policy on, whichever way this really behaves. SSH keys are not exempt.',
     flows: ['pat'],
-    sources: ['ART', 'ADO-RN188'],
+    sources: ['ART'],
     status: 'article',
     caveat:
       'Only the source article (and community pages that repeat it) says this. Microsoft\'s only "new PATs only" sentence (release notes, sprint 188) is about the PAT lifetime and scope policies, not Conditional Access. Switch: existing PATs are checked too.',
@@ -209,7 +209,7 @@ const rules: Rule[] = [
     id: 'R22',
     name: 'Facts the request may not carry',
     statement:
-      'Group membership, the country of the IP, the device platform, sign-in risk, user risk, insider risk and the authentication flow are inputs, as in Entra\'s What If. A policy whose condition needs a fact the request does not give is treated as not applying and listed under "depends on" with the outcome it would lead to; it never silently blocks or allows. Risks default to none; the country comes from the request, never from an IP database.',
+      'Group membership, the country of the IP, the device platform, a device filter, sign-in risk, user risk, insider risk and the authentication flow are inputs, as in Entra\'s What If. A policy whose condition needs a fact the request does not give is treated as not applying and listed under "depends on" with the outcome it would lead to; it never silently blocks or allows. Risks default to none; the country comes from the request, never from an IP database.',
     flows: ['web', 'pat', 'ssh', 'oauth'],
     sources: ['ENT-WHATIF'],
     status: 'documented',
