@@ -79,3 +79,66 @@ test('changing attributes re-renders; unknown ids fall back with a notice', asyn
   await el.evaluate((node) => node.setAttribute('scenario', 'no-such-thing'));
   await expect(el.getByRole('status')).toContainText('does not exist');
 });
+
+const ON = [
+  '203.0.113.24 is in 203.0.113.0/24 → HTTP 200',
+  '100.64.12.7 is not in 203.0.113.0/24 or 198.51.100.0/25 → VS403463',
+];
+const OFF = [
+  '203.0.113.24: not checked, the org policy is off → HTTP 200',
+  '100.64.12.7: not checked, the org policy is off → HTTP 200',
+];
+
+test('<pat-fence-compare> shows both lanes, their IPs and answers, from its attributes', async ({
+  page,
+  baseURL,
+}) => {
+  const w = watchPage(page, baseURL!);
+  await page.goto('./element-example.html');
+  const [both, ssh] = [
+    page.locator('pat-fence-compare').nth(0),
+    page.locator('pat-fence-compare').nth(1),
+  ];
+  await expect(both.getByRole('heading', { level: 3 }).first()).toHaveText(
+    'PAT: inside vs outside · policy on and off',
+  );
+  await expect(both.locator('svg')).toHaveCount(2);
+  for (const ip of ['203.0.113.24', '100.64.12.7'])
+    await expect(both.locator('svg').first().getByText(ip, { exact: true }).first()).toBeVisible();
+  await expect(both.getByTestId('fence-check')).toHaveText([...ON, ...OFF]);
+  await expect(ssh.getByRole('heading', { level: 3 }).first()).toHaveText(
+    'SSH key: inside vs outside · policy on',
+  );
+  await expect(ssh.getByTestId('fence-check')).toHaveText(ON);
+  // No share bar and no links into the app: the element is a picture with switches.
+  await expect(both.getByRole('group', { name: 'Share this comparison' })).toHaveCount(0);
+  const darkBg = await ssh.evaluate((node) => getComputedStyle(node).backgroundColor);
+  expect(darkBg).toBe('rgb(14, 18, 23)');
+
+  // The switches work inside the element and leave the page's address alone.
+  const url = page.url();
+  const org = ssh.getByRole('switch', { name: /Org policy/ });
+  await org.click();
+  await expect(org).toHaveAttribute('aria-checked', 'false');
+  await expect(ssh.getByTestId('fence-check')).toHaveText(OFF);
+  await ssh.getByRole('button', { name: 'Browser sign-in' }).click();
+  await expect(ssh.getByRole('heading', { level: 3 }).first()).toHaveText(
+    'Browser sign-in: inside vs outside · policy off',
+  );
+  expect(page.url()).toBe(url);
+  expect(w.errors).toEqual([]);
+  expect(w.foreign).toEqual([]);
+});
+
+test('<pat-fence-compare> re-renders on attribute change and names a bad value', async ({
+  page,
+}) => {
+  await page.goto('./element-example.html');
+  const el = page.locator('pat-fence-compare').first();
+  await expect(el.getByTestId('fence-check')).toHaveCount(4);
+  await el.evaluate((node) => node.setAttribute('policy', 'on'));
+  await expect(el.getByTestId('fence-check')).toHaveText(ON);
+  await el.evaluate((node) => node.setAttribute('flow', 'carrier-pigeon'));
+  await expect(el.getByRole('status')).toContainText('flow=carrier-pigeon is not one of');
+  await expect(el.getByTestId('fence-check')).toHaveText(ON);
+});
