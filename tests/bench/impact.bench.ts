@@ -298,7 +298,7 @@ const csv = done(await runImpactJob({ ...common, csvText }, { pause }));
 const { parseMs, analyseMs } = csv.timings;
 console.log(
   `csv: ${(csvText.length / 1e6).toFixed(1)} MB parsed in ${secs(parseMs)} s (${fmt(ROWS / (parseMs / 1000))} rows/s), ` +
-    `then analysed in ${secs(analyseMs)} s; ${secs(parseMs + analyseMs)} s in all`,
+    `then analysed in ${secs(analyseMs)} s; ${secs(parseMs + analyseMs)} s in all; read as ${csv.report.log?.name}`,
 );
 
 // ---- Sanity: the figures, and a sample checked against evaluate() -------------------------------

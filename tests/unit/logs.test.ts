@@ -114,6 +114,57 @@ describe('recognises each log by its header or fields', () => {
   });
 });
 
+describe("a hand-made list that borrows an export's headers is read as a plain list", () => {
+  // The bench's file: Entra's header names, plus the plain list's own flow column. Read as an
+  // Entra export, every PAT row became OAuth and the worker's CSV path disagreed with its rows.
+  const read1 = (header: string, cells: string) => {
+    const r = readSigninRows(`${header}\r\n${cells}\r\n`);
+    if (!r.ok) throw new Error(r.error);
+    return { kind: r.value.log!.kind, row: r.value.rows[0] };
+  };
+  it.each<[string, string, string, string, Record<string, string>]>([
+    [
+      'Entra names with a flow column',
+      'Date (UTC),Username,IP address,flow,token-created,client',
+      '2026-03-01T00:00:00Z,ann@contoso.com,20.1.2.3,pat,2025-10-01T00:00:00Z,git',
+      'plain',
+      { flow: 'pat', tokenCreated: '2025-10-01T00:00:00.000Z', client: 'git' },
+    ],
+    [
+      'Entra names with a token-created column',
+      'Date (UTC),IP address,token-created',
+      '2026-03-01T00:00:00Z,20.1.2.3,2025-10-01T00:00:00Z',
+      'plain',
+      { tokenCreated: '2025-10-01T00:00:00.000Z' },
+    ],
+    [
+      'audit names with a flow column',
+      'Timestamp,ActorUPN,IpAddress,AuthenticationMechanism,flow',
+      '2026-03-01T00:00:00Z,ann@contoso.com,20.1.2.3,AAD,ssh',
+      'plain',
+      { flow: 'ssh' },
+    ],
+    [
+      'an Entra export stays one',
+      'Date (UTC),Username,IP address,Client app',
+      '2026-03-01T00:00:00Z,ann@contoso.com,20.1.2.3,Other clients',
+      'entra-signin',
+      { flow: 'oauth' },
+    ],
+    [
+      'an audit export stays one',
+      'Timestamp,ActorUPN,IpAddress,AuthenticationMechanism',
+      '2026-03-01T00:00:00Z,ann@contoso.com,20.1.2.3,PAT_Unscoped',
+      'ado-audit',
+      { flow: 'pat' },
+    ],
+  ])('%s', (_name, header, cells, kind, fields) => {
+    const got = read1(header, cells);
+    expect(got.kind).toBe(kind);
+    expect(got.row).toMatchObject({ ip: '20.1.2.3', ...fields });
+  });
+});
+
 describe('the Entra portal CSV and its quirks', () => {
   const { log, rows } = read('entra-signin.csv');
   it('matches "Resource ID " with its trailing space, and lists the columns as written', () => {

@@ -12,7 +12,7 @@ export interface Detected {
 export function detectKind(names: readonly string[]): Detected | { error: string } {
   const lower = names.map((n) => n.trim().toLowerCase());
   const has = (alts: readonly string[]) => alts.some((a) => lower.includes(a));
-  const spec = KIND_SPECS.find((s) => s.required.every(has));
+  const spec = KIND_SPECS.find((s) => s.required.every(has) && !has(s.notWith ?? []));
   if (!spec) {
     // Cut: a binary file's first "line" can be megabytes long.
     const found = cut(names.map((n) => JSON.stringify(n)).join(', '), 200) || 'nothing';

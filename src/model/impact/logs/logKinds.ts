@@ -51,7 +51,16 @@ export interface KindSpec {
   required: readonly (readonly string[])[];
   /** Whether this kind can hold PAT and SSH traffic at all. */
   holdsPat: boolean;
+  /** Columns no export of this kind has: a file with one is a hand-made list (plain). */
+  notWith?: readonly string[];
 }
+
+/**
+ * The plain list's own columns, which no audit, Entra or Log Analytics export has: a file that
+ * borrows an export's headers (Date (UTC), IP address) but adds a flow column says its flows
+ * itself, and reading it as that export would drop them (every Entra row is web or OAuth).
+ */
+const HAND_MADE = ['flow', 'token-created', 'tokencreated', 'token created'];
 
 const TIME_LA = ['timegenerated', 'timegenerated [utc]'];
 
@@ -69,6 +78,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
     },
     required: [TIME_LA, ['authenticationmechanism'], ['ipaddress']],
     holdsPat: true,
+    notWith: HAND_MADE,
   },
   {
     kind: 'ado-audit',
@@ -82,6 +92,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
     },
     required: [['timestamp'], ['authenticationmechanism'], ['ipaddress'], ['actorupn']],
     holdsPat: true,
+    notWith: HAND_MADE,
   },
   {
     kind: 'entra-signin-la',
@@ -98,6 +109,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
     },
     required: [TIME_LA, ['userprincipalname'], ['ipaddress']],
     holdsPat: false,
+    notWith: HAND_MADE,
   },
   {
     kind: 'entra-signin',
@@ -116,6 +128,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
       ['ip address', 'ipaddress'],
     ],
     holdsPat: false,
+    notWith: HAND_MADE,
   },
   {
     kind: 'plain',
