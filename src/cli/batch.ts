@@ -6,7 +6,7 @@
 import { ImpactAnalysis } from '../model/impact/impactAnalysis';
 import { INVALID_DECISION, type ImpactReport } from '../model/impact/impactTypes';
 import type { RowProblem, SigninImport } from '../model/impact/signinRows';
-import type { Assumptions, Outcome, Result } from '../model/engine/types';
+import type { Assumptions, Outcome, Result, World } from '../model/engine/types';
 import { SigninStream } from '../worker/signinChunks';
 import { streamText } from './files';
 import type { LoadedWorld } from './loadWorld';
@@ -41,17 +41,17 @@ function problemFrom(row: number, error: string): RowProblem {
 /** Characters of CSV text read per slice. */
 const SLICE_CHARS = 4_000_000;
 
+/** The analysis the batch report is made from, every invalid row kept with its message. */
+export const batchAnalysis = (world: World, s: Pick<BatchSettings, 'assumptions' | 'at'>) =>
+  new ImpactAnalysis(world, s.assumptions, { at: s.at, defaultFlow: 'pat' }, undefined, {
+    invalidExamples: Infinity,
+  });
+
 const newAnalysis = (loaded: LoadedWorld, s: BatchSettings) =>
-  new ImpactAnalysis(
-    buildWorld(loaded, true, s.enabledAt),
-    s.assumptions,
-    { at: s.at, defaultFlow: 'pat' },
-    undefined,
-    { invalidExamples: Infinity },
-  );
+  batchAnalysis(buildWorld(loaded, true, s.enabledAt), s);
 
 /** Adds rows to the analysis but those with a bad cell (already among `problems`). */
-function addGood(analysis: ImpactAnalysis, { rows, problems }: SigninImport): void {
+export function addGood(analysis: ImpactAnalysis, { rows, problems }: SigninImport): void {
   if (problems.length === 0) return analysis.add(rows);
   const bad = new Set(problems.map((p) => p.row));
   analysis.add(rows.filter((r) => !bad.has(r.row)));
@@ -82,14 +82,21 @@ function report(
   };
 }
 
-/** Rows already read (a file that fits in memory). */
+/**
+ * Rows already read (a file that fits in memory). `analysed`: the same rows already analysed
+ * (batchExtras does it, with the world the log dates), so they are not decided twice.
+ */
 export function runBatch(
   loaded: LoadedWorld,
   signins: SigninImport,
   s: BatchSettings,
+  analysed?: ImpactAnalysis,
 ): BatchReport {
-  const analysis = newAnalysis(loaded, s);
-  addGood(analysis, signins);
+  let analysis = analysed;
+  if (!analysis) {
+    analysis = newAnalysis(loaded, s);
+    addGood(analysis, signins);
+  }
   return report(analysis, [...signins.problems], s, []);
 }
 

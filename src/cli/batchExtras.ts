@@ -1,7 +1,7 @@
 // What the batch report says besides each row's outcome: which log it read (columns used and
 // ignored, rows counted apart), what that log can hold, the range over the disputed rules, and
 // remedies with their effect recomputed. Same model code as the lab.
-import { analyseImpact } from '../model/impact/impact';
+import { analyseImpact, type ImpactAnalysis } from '../model/impact/impact';
 import { impactRange, type ImpactRange } from '../model/impact/impactRange';
 import { headline, type Headline } from '../model/impact/logs/coverage';
 import type { LogInfo } from '../model/impact/logs/logInfo';
@@ -16,6 +16,7 @@ import {
 import type { SigninImport } from '../model/impact/signinRows';
 import type { Assumptions } from '../model/engine/types';
 import type { LoadedWorld } from './loadWorld';
+import { addGood, batchAnalysis } from './batch';
 import { buildWorld } from './request';
 
 export interface RemedyEffect extends Remedy {
@@ -39,15 +40,18 @@ export function batchExtras(
   loaded: LoadedWorld,
   signins: SigninImport,
   s: { enabledAt?: string; assumptions: Assumptions; at: string },
-): BatchExtras {
+): BatchExtras & { analysis: ImpactAnalysis } {
   const given = buildWorld(loaded, true, s.enabledAt);
   const { world, enabledAt } = worldFromLog(given, signins.log, s.enabledAt !== undefined);
-  const bad = new Set(signins.problems.map((p) => p.row));
-  const rows = signins.rows.filter((r) => !bad.has(r.row));
   const defaults = { at: s.at, defaultFlow: 'pat' as const };
-  const report = analyseImpact(world, rows, s.assumptions, defaults);
-  const range = impactRange(world, rows, s.assumptions, defaults, report);
+  // One analysis for the report, the range and the remedies (runBatch takes it as it is).
+  const analysis = batchAnalysis(world, s);
+  addGood(analysis, signins);
+  const report = analysis.finish();
+  const range = impactRange(analysis, s.assumptions);
   // Rows are decided one by one: a change to one block only changes the rows from that block.
+  const bad = new Set(signins.problems.map((p) => p.row));
+  const rows = bad.size ? signins.rows.filter((r) => !bad.has(r.row)) : signins.rows;
   const blockOfIp = new Map<string, string | undefined>();
   const inBlock = (ip: string) => {
     if (!blockOfIp.has(ip)) blockOfIp.set(ip, blockOf(ip));
@@ -72,5 +76,6 @@ export function batchExtras(
     range,
     headline: headline(report.newlyBlocked, signins.log, range, 'pat'),
     remedies,
+    analysis,
   };
 }

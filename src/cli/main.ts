@@ -92,12 +92,14 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
   if (!signins.ok) return { ok: false, error: `${where}: ${signins.error}` };
   const extras = batchExtras(loaded, signins.value, { ...o, at });
   // An audit export's own record of the switch dates R12 unless --validation-enabled-at is given.
-  const report = runBatch(loaded, signins.value, {
-    ...settings,
-    enabledAt: extras.enabledAt?.at ?? o.enabledAt,
-  });
+  const { headline, analysis, ...more } = extras;
+  const report = runBatch(
+    loaded,
+    signins.value,
+    { ...settings, enabledAt: extras.enabledAt?.at ?? o.enabledAt },
+    analysis,
+  );
   const warnings = [...loaded.warnings, ...signins.warnings.map((w) => `${where}: ${w}`)];
-  const { headline, ...more } = extras;
   const out = (write: (text: string) => void) =>
     o.json
       ? writeBatchJson(report, write, { ...more, verdict: headline.verdict })

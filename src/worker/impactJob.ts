@@ -109,10 +109,7 @@ export async function runImpactJob(input: ImpactInput, hooks: JobHooks = {}): Pr
   const report = analysis.finish();
   if (signins.log) report.log = signins.log;
   if (enabledAt) report.enabledAt = enabledAt;
-  if (input.range !== false) {
-    const defaults = { at: input.at, defaultFlow };
-    report.range = impactRange(world, rows, assumptions, defaults, report);
-  }
+  if (input.range !== false) report.range = impactRange(analysis, assumptions);
   report.inputs = {
     warnings,
     rowProblems: signins.problems.slice(0, MAX_ROW_PROBLEMS),

@@ -7,7 +7,7 @@ import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import type { World } from '../../src/model/engine/types';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
-import { analyseImpact } from '../../src/model/impact/impact';
+import { analyseImpact, ImpactAnalysis } from '../../src/model/impact/impact';
 import { impactRange } from '../../src/model/impact/impactRange';
 import { headline } from '../../src/model/impact/logs/coverage';
 import { worldFromLog } from '../../src/model/impact/logs/logWorld';
@@ -39,8 +39,10 @@ function analyse(file: string, policies = POLICIES) {
   const r = readSigninRows(readFileSync(`${D}/${file}`, 'utf8'));
   if (!r.ok) throw new Error(r.error);
   const { world, enabledAt } = worldFromLog(tenant(policies), r.value.log);
-  const report = analyseImpact(world, r.value.rows, DEFAULT_ASSUMPTIONS, defaults);
-  const range = impactRange(world, r.value.rows, DEFAULT_ASSUMPTIONS, defaults, report);
+  const analysis = new ImpactAnalysis(world, DEFAULT_ASSUMPTIONS, defaults, r.value.rows.length);
+  analysis.add(r.value.rows);
+  const report = analysis.finish();
+  const range = impactRange(analysis, DEFAULT_ASSUMPTIONS);
   return { ...r.value, world, enabledAt, report, range };
 }
 

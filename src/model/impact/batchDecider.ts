@@ -37,9 +37,9 @@ const text = (v: unknown) => (typeof v === 'object' ? JSON.stringify(v) : v);
  */
 class Node {
   readonly next = new Map<unknown, Node>();
-  /** Decisions by the numeric class of the reduced fields. */
+  /** Class numbers by the numeric class of the reduced fields. */
   readonly byClass = new Map<number, number>();
-  /** Decisions by a text class, for requests whose reduced fields cannot all be numbered. */
+  /** Class numbers by a text class, for requests whose reduced fields cannot all be numbered. */
   readonly byText = new Map<string, number>();
 
   child(key: unknown): Node {
@@ -86,6 +86,14 @@ export class BatchDecider {
   /** The IP and user entries of the last request decided, for the report's columns. */
   ip = 0;
   user = 0;
+  /**
+   * Per class of requests decided: one of its requests (its own copy, which keeps no slice of a
+   * file alive), its decision pair, and how many requests it had. Another reading of the disputed
+   * rules decides each class once more instead of every row (newlyBlockedUnder).
+   */
+  readonly #reps: AccessRequest[] = [];
+  #pairs = new Float64Array(1024);
+  #counts = new Uint32Array(1024);
 
   /** `world`'s org.ipValidation is ignored: both states are decided. */
   constructor(world: World, assumptions: Assumptions) {
@@ -200,19 +208,66 @@ export class BatchDecider {
     const slot = this.#slot(req);
     if (slot !== undefined) {
       const known = (slot[0] as Map<unknown, number>).get(slot[1]);
-      if (known !== undefined) return known;
+      if (known !== undefined) {
+        this.#counts[known]!++;
+        return this.#pairs[known]!;
+      }
     }
     const off = this.#decide(this.worldOff, req);
     if (typeof off === 'string') return off;
     const on = this.#decide(this.worldOn, req);
     if (typeof on === 'string') return on;
     const pair = off * 65536 + on;
+    const k = this.#addClass(req, pair);
     if (slot !== undefined) {
       if (++this.#memoSize > MEMO_LIMIT) {
         this.#root = new Node();
         this.#memoSize = 0;
-      } else (slot[0] as Map<unknown, number>).set(slot[1], pair);
+      } else (slot[0] as Map<unknown, number>).set(slot[1], k);
     }
     return pair;
+  }
+
+  #addClass(req: AccessRequest, pair: number): number {
+    const k = this.#reps.length;
+    if (k >= this.#pairs.length) {
+      const pairs = new Float64Array(k * 2);
+      pairs.set(this.#pairs);
+      this.#pairs = pairs;
+      const counts = new Uint32Array(k * 2);
+      counts.set(this.#counts);
+      this.#counts = counts;
+    }
+    this.#reps.push(JSON.parse(JSON.stringify(req)) as AccessRequest);
+    this.#pairs[k] = pair;
+    this.#counts[k] = 1;
+    return k;
+  }
+
+  /** Classes of requests decided so far (a few hundred for a real log). */
+  get classes(): number {
+    return this.#reps.length;
+  }
+
+  /**
+   * How many of the requests decided so far would be newly refused (allowed with the org policy
+   * off, refused with it on) under `assumptions` instead: each class is decided once more by the
+   * engine, not each row. Only the disputed readings (R12, R7, R8) may differ from the
+   * assumptions this decider was made with: the classes do not depend on those, while R9's
+   * reading changes which addresses match a location, so it must stay the same.
+   */
+  newlyBlockedUnder(assumptions: Assumptions): number {
+    if (assumptions['ipv4-mapped'] !== this.#assumptions['ipv4-mapped'])
+      throw new Error('newlyBlockedUnder: ipv4-mapped must stay as the decider was made');
+    const allowed = (world: World, req: AccessRequest) => {
+      const r = evaluateWith(world, req, assumptions, new QuietTrace());
+      return r.ok && r.value.outcome === 'allowed';
+    };
+    let n = 0;
+    for (let k = 0; k < this.#reps.length; k++) {
+      const req = this.#reps[k]!;
+      if (allowed(this.worldOff, req) && !allowed(this.worldOn, req)) n += this.#counts[k]!;
+    }
+    return n;
   }
 }

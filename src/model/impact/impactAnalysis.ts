@@ -80,6 +80,16 @@ export class ImpactAnalysis {
     return this.#n;
   }
 
+  /** Classes of requests the engine was asked about (rows it could not tell apart share one). */
+  get classes(): number {
+    return this.#decider.classes;
+  }
+
+  /** Newly refused among the rows added so far, under other readings of R12, R7 and R8. */
+  newlyBlockedUnder(assumptions: Assumptions): number {
+    return this.#decider.newlyBlockedUnder(assumptions);
+  }
+
   /** Analyses rows[from, to). */
   add(rows: readonly SigninRow[], from = 0, to = rows.length): void {
     const decider = this.#decider;
@@ -125,7 +135,15 @@ export class ImpactAnalysis {
     this.#rows = grown;
   }
 
+  #finished: ImpactReport | undefined;
+
+  /** The report of the rows added so far (made once per count of rows; each call a new object). */
   finish(): ImpactReport {
+    if (this.#finished?.processed !== this.#n) this.#finished = this.#report();
+    return { ...this.#finished };
+  }
+
+  #report(): ImpactReport {
     const d = this.#decider;
     const n = this.#n;
     const cols = this.#rows;

@@ -1,11 +1,7 @@
 // Disputed rules as a range: the impact under each reading of R12 (existing PATs exempt or
 // enforced), R7 (policies without a location condition) and R8 (device policies), so a report
 // says "between A and B newly refused" rather than resting on one default.
-import { analyseImpact } from './impact';
-import type { RowDefaults } from './impactTypes';
-import type { SigninRow } from './signinRows';
-import { instant } from '../engine/time';
-import type { AssumptionName, Assumptions, Flow, RuleId, World } from '../engine/types';
+import type { AssumptionName, Assumptions, RuleId } from '../engine/types';
 
 export interface RangeReading {
   assumption: AssumptionName;
@@ -30,52 +26,29 @@ const DISPUTED: readonly [AssumptionName, RuleId, string, string][] = [
   ['device-policy-on-pat', 'R8', 'ignored', 'blocked'],
 ];
 
-/** Whether switching this rule can change any row's outcome at all (spares whole runs). */
-function canMatter(name: AssumptionName, world: World, rows: readonly SigninRow[]): boolean {
-  const enforced = world.policies.filter((p) => p.state === 'enabled');
-  if (name === 'existing-pats') {
-    const on = instant(world.org.enabledAt);
-    if (on === undefined) return false;
-    return rows.some((r) => {
-      const c = instant(r.tokenCreated);
-      return c !== undefined && c < on;
-    });
-  }
-  return enforced.some((p) => !p.locations && p.grantControls !== null);
+/** What the range needs of an analysis: newly refused among its rows under other readings. */
+export interface Reanalysis {
+  newlyBlockedUnder(assumptions: Assumptions): number;
 }
 
 /**
- * `base`: the report already made with `assumptions`. The disputed rules only touch PAT and SSH
- * rows, so only those are analysed again; web and OAuth rows add the same count to every reading.
+ * The range for the rows an analysis (made with `assumptions`) has decided. Each reading is
+ * decided once per class of requests the analysis met (ImpactAnalysis.newlyBlockedUnder), not once
+ * per row: the whole range costs a few hundred evaluations, whatever the log's size.
  */
-export function impactRange(
-  world: World,
-  rows: readonly SigninRow[],
-  assumptions: Assumptions,
-  defaults: RowDefaults,
-  base: { newlyBlocked: number; newlyBlockedByFlow: Record<Flow, number> },
-): ImpactRange {
+export function impactRange(analysis: Reanalysis, assumptions: Assumptions): ImpactRange {
   const lenient: Assumptions = { ...assumptions };
   const strict: Assumptions = { ...assumptions };
-  const token = (f: Flow) => f === 'pat' || f === 'ssh';
-  const tokenRows = rows.filter((r) => token(r.flow ?? defaults.defaultFlow));
-  const matters = DISPUTED.filter(([name]) => canMatter(name, world, tokenRows));
   for (const [name, , soft, hard] of DISPUTED) {
     (lenient as unknown as Record<string, string>)[name] = soft;
     (strict as unknown as Record<string, string>)[name] = hard;
   }
-  const current = base.newlyBlocked;
-  if (matters.length === 0) return { low: current, high: current, readings: [] };
-  const others = current - base.newlyBlockedByFlow.pat - base.newlyBlockedByFlow.ssh;
-  const newly = (a: Assumptions) =>
-    others + analyseImpact(world, tokenRows, a, defaults).newlyBlocked;
-  const low = newly(lenient);
-  const high = newly(strict);
+  const low = analysis.newlyBlockedUnder(lenient);
+  const high = analysis.newlyBlockedUnder(strict);
   const readings: RangeReading[] = [];
   if (low !== high) {
-    for (const [name, rule, , hard] of matters) {
-      const one = { ...lenient, [name]: hard } as Assumptions;
-      const n = matters.length === 1 ? high : newly(one);
+    for (const [name, rule, , hard] of DISPUTED) {
+      const n = analysis.newlyBlockedUnder({ ...lenient, [name]: hard } as Assumptions);
       if (n !== low) readings.push({ assumption: name, rule, strictValue: hard, newlyBlocked: n });
     }
   }
