@@ -45,6 +45,14 @@ export interface FenceLane {
   checkLabel: { x: number; y: number } | null;
 }
 
+/** One line of a fence check that did not fit on its request line, written under the picture. */
+export interface FenceNote {
+  lane: number;
+  x: number;
+  y: number;
+  text: string;
+}
+
 export interface FenceLayout {
   width: number;
   height: number;
@@ -53,6 +61,23 @@ export interface FenceLayout {
   boundary: Rect & { lines: string[] };
   target: Rect;
   lanes: FenceLane[];
+  /** The checks too long for their lines (a phone), wrapped under the picture, never dropped. */
+  notes: FenceNote[];
+}
+
+/** Word-wraps `text` to lines no wider than `max` at `size` (a long address breaks on its own). */
+function wrapTo(text: string, max: number, size: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && textWidth(next, size) > max) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 const ROW_LINES = 3;
@@ -135,6 +160,16 @@ export function fenceLayout(input: FenceInput): FenceLayout {
   const top = first ? first.box.y : m;
   const bottom = last ? last.box.y + last.box.h : m + 4 * u;
   const target = { x: targetX, y: top, w: targetW, h: bottom - top };
-  const height = Math.max(bottom, ...lanes.map((l) => l.resultLabel.y)) + m + 0.4 * u;
-  return { width: W, height, fontSize: u, radius: r, boundary, target, lanes };
+  let end = Math.max(bottom, ...lanes.map((l) => l.resultLabel.y));
+  const notes: FenceNote[] = [];
+  input.lanes.forEach((l, i) => {
+    if (!l.check || lanes[i]!.checkLabel) return;
+    const who = l.label.split(' · ')[0] ?? l.label;
+    for (const text of wrapTo(`${who}: ${l.check} → ${l.result}`, W - 2 * m, small)) {
+      end += notes.length ? lineH : 0.6 * u + lineH;
+      notes.push({ lane: i, x: m, y: end, text });
+    }
+  });
+  const height = end + m + 0.4 * u;
+  return { width: W, height, fontSize: u, radius: r, boundary, target, lanes, notes };
 }

@@ -47,7 +47,7 @@ test('a learner completes the lesson, the challenges and the quiz by keyboard on
       // Focus lands on the playback; skip the animation.
       await press(page, 'Show the result');
       const feedback = page.getByRole('region', { name: 'Your prediction' });
-      await expect(feedback).toContainText(wrong ? 'the engine says' : '— right.');
+      await expect(feedback).toContainText(wrong ? 'the answer is' : '— right.');
       if (plan.reason) await expect(feedback).toContainText('Your reason is right');
       await expect(page.getByRole('region', { name: 'Outcome' })).toBeVisible();
       await press(page, /^(Next drill|Next chapter|Start the knowledge check)$/);

@@ -14,6 +14,7 @@ import { explainIp, rangeList } from '../../src/model/ip/explain';
 import { formatCompareLink, parseCompareLink } from '../../src/model/share/compareLink';
 import { compareMermaid } from '../../src/model/share/compareMermaid';
 import { fenceLayout } from '../../src/diagram/fence';
+import { smallText, textWidth } from '../../src/diagram/text';
 
 function fence(): Scenario {
   const json = JSON.parse(
@@ -198,7 +199,23 @@ describe('fenceLayout', () => {
       // Every range is written out, never "+N more".
       expect(l.boundary.lines.join(' ')).not.toContain('more');
       for (const r of ranges) expect(l.boundary.lines.join(', ')).toContain(r);
-      expect(l.height).toBeLessThan(width < 600 ? 320 : 420);
+      // A check too long for its line is written under the picture, whole, inside the width.
+      const input = [lane(true, '203.0.113.24'), lane(false, '2001:db8:99::1234')];
+      l.lanes.forEach((x, i) => {
+        const noted = l.notes.filter((n) => n.lane === i);
+        expect(x.checkLabel === null).toBe(noted.length > 0);
+        if (noted.length) {
+          const said = noted.map((n) => n.text).join(' ');
+          expect(said).toContain(input[i]!.check);
+          expect(said).toContain(input[i]!.result);
+        }
+      });
+      for (const n of l.notes) {
+        expect(n.x + textWidth(n.text, smallText(l.fontSize))).toBeLessThanOrEqual(l.width);
+        expect(n.y).toBeLessThan(l.height);
+      }
+      const notesH = l.notes.length ? l.notes.at(-1)!.y - l.notes[0]!.y + 2 * l.fontSize : 0;
+      expect(l.height - notesH).toBeLessThan(width < 600 ? 320 : 420);
     },
   );
 });

@@ -294,20 +294,20 @@ describe('compareWithEngine against the shared Graph fixture tenant', () => {
       'blocked sign-in',
       replay('portal-signin-blocked-53003.json', off),
       true,
-      /^Matches: Entra blocks it \(AADSTS53003\) and so does the engine, rule R15\.$/,
+      /^Matches: Entra blocks it \(AADSTS53003\) and so does the replay, rule R15\.$/,
     ],
     [
       'successful sign-in',
       replay('portal-signin-success.json', on),
       true,
-      /^Matches: Entra allows it and so does the engine\./,
+      /^Matches: Entra allows it and so does the replay\./,
     ],
     ['Graph sign-in', replay('graph-signin-value.json', on), true, /^Matches/],
     [
       'VS403463 from home, org on',
       replay('vs403463-rest.json', on, home),
       true,
-      /^Matches: Azure DevOps blocks it \(VS403463\) and so does the engine, rule R4\./,
+      /^Matches: Azure DevOps blocks it \(VS403463\) and so does the replay, rule R4\./,
     ],
     [
       'VS403463 with the org policy off in the lab',
@@ -339,7 +339,7 @@ describe('compareWithEngine against the shared Graph fixture tenant', () => {
       'VS403463 from HQ',
       replay('curl-vs403463.txt', on, { ip: '203.0.113.14' }),
       false,
-      /^Does not match: Azure DevOps blocks it \(VS403463\) but the engine allows it\. Check that the imported policies.*Not evaluated for PATs .*"CA007 - Azure DevOps sign-in frequency 8 hours"; if it should apply, try device-policy-on-pat=blocked or mfa-only-policy-on-pat=blocked\.$/,
+      /^Does not match: Azure DevOps blocks it \(VS403463\) but the replay allows it\. Check that the imported policies.*Not evaluated for PATs .*"CA007 - Azure DevOps sign-in frequency 8 hours"; if it should apply, try device-policy-on-pat=blocked or mfa-only-policy-on-pat=blocked\.$/,
     ],
   ])('%s', (_name, result, matches, explanation) => {
     expect(result.matches).toBe(matches);
@@ -356,7 +356,7 @@ describe('compareWithEngine against the shared Graph fixture tenant', () => {
     expect(r).toEqual({
       matches: true,
       explanation: expect.stringMatching(
-        /Policies differ: Entra also names "CA002 - Require MFA outside trusted locations", which the engine does not\.$/,
+        /Policies differ: Entra also names "CA002 - Require MFA outside trusted locations", which the replay does not\.$/,
       ),
     });
   });
@@ -378,7 +378,18 @@ describe('compareWithEngine against the shared Graph fixture tenant', () => {
     const evidence = parsed(fixture('evidence/git-vs403463.txt')).value;
     expect(evidenceRequest(evidence)).toEqual({
       ok: false,
-      error: 'Still needed to replay this: ip, at.',
+      error: 'To replay this, fill in the IP that reached the service and when it happened.',
     });
+  });
+
+  it.each<[Partial<AccessRequest>, string]>([
+    [{ ip: '8.8.8.8', flow: 'pat' }, 'To replay this, fill in when it happened.'],
+    [
+      {},
+      'To replay this, fill in the IP that reached the service, when it happened and how it connected (browser, PAT or SSH key).',
+    ],
+  ])('asks in plain words for %j', (request, error) => {
+    const evidence: Evidence = { kind: 'signin', request, observed: {}, missing: [] };
+    expect(evidenceRequest(evidence)).toEqual({ ok: false, error });
   });
 });

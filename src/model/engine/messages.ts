@@ -23,6 +23,9 @@ export const MESSAGES = {
   expired: 'Access denied: the personal access token used has expired.',
   revoked: 'Access denied: the personal access token used has been revoked.',
   sshExpired: 'Access denied: the SSH public key has expired.',
+  // No source quotes Azure DevOps's answer for a revoked SSH key: plain words, and git shows the
+  // SSH client's own authentication failure (gitOutput), never the PAT text.
+  sshRevoked: 'Access denied: the SSH public key has been revoked, so the SSH sign-in fails.',
   scope: (scope: string) =>
     `Access denied: the personal access token does not have the scope this needs (${scope}).`,
   mfa: 'Microsoft Entra asks for multifactor authentication before it signs you in.',

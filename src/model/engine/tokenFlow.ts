@@ -18,7 +18,12 @@ export function evaluateToken(ctx: FlowContext): Verdict {
 
   if (token.revoked) {
     trace.add('T1', 'fail', 'token', `The ${what} has been revoked.`);
-    return refused(401, MESSAGES.revoked, 'token', 'T1');
+    return refused(
+      401,
+      token.kind === 'ssh-key' ? MESSAGES.sshRevoked : MESSAGES.revoked,
+      'token',
+      'T1',
+    );
   }
   const expires = instant(token.expires);
   if (expires !== undefined && expires <= at) {

@@ -81,6 +81,16 @@ export function parseEvidence(input: string): ImportResult<Evidence> {
   return fail(`Not recognised: ${HOW}.`, warnings);
 }
 
+/** What to ask for, in the words of the fields the lab shows for them. */
+const ASK = {
+  ip: 'the IP that reached the service',
+  at: 'when it happened',
+  flow: 'how it connected (browser, PAT or SSH key)',
+} as const;
+
+const andList = (items: string[]) =>
+  items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+
 /** The evidence's request completed with what the user supplied (an IP, a time, a token date). */
 export function evidenceRequest(
   evidence: Evidence,
@@ -91,6 +101,6 @@ export function evidenceRequest(
     (k) => req[k] === undefined || req[k] === '',
   );
   if (still.length)
-    return { ok: false, error: `Still needed to replay this: ${still.join(', ')}.` };
+    return { ok: false, error: `To replay this, fill in ${andList(still.map((k) => ASK[k]))}.` };
   return { ok: true, value: req as AccessRequest };
 }

@@ -11,7 +11,7 @@ const say = (outcome: string, code: string | null | undefined) =>
 function hint(evidence: Evidence, d: Decision): string {
   const observed = evidence.observed.outcome;
   if (d.decidedBy === 'R12' && observed !== 'allowed')
-    return ' The engine let an old PAT through (R12, from the article only): this suggests existing PATs are enforced; try existing-pats=enforced.';
+    return ' The replay let an old PAT through (R12, from the article only): this suggests existing PATs are enforced; try existing-pats=enforced.';
   if (d.decidedBy === 'R5' && evidence.observed.code === 'VS403463')
     return ' VS403463 comes only from Azure DevOps’s IP check, so the organisation policy is on: turn it on in the lab.';
   if ((d.decidedBy === 'R7' || d.decidedBy === 'R8') && observed === 'allowed')
@@ -39,7 +39,7 @@ function notEvaluated(d: Decision): string {
   return ` Not evaluated for PATs because it has no location condition (an assumption): ${names}; if it should apply, try ${settings.join(' or ')}.`;
 }
 
-/** Policies named on one side only: Entra's failed ones against the engine's failing ones. */
+/** Policies named on one side only: Entra's failed ones against the replay's failing ones. */
 function policyNote(evidence: Evidence, d: Decision): string {
   const observed = evidence.observed.policies?.filter((p) => p.result === 'failure');
   if (!observed) return '';
@@ -51,9 +51,9 @@ function policyNote(evidence: Evidence, d: Decision): string {
   const names = (ps: { displayName: string }[]) => ps.map((p) => `"${p.displayName}"`).join(', ');
   const notes: string[] = [];
   if (onlyObserved.length)
-    notes.push(`Entra also names ${names(onlyObserved)}, which the engine does not`);
+    notes.push(`Entra also names ${names(onlyObserved)}, which the replay does not`);
   if (onlyEngine.length)
-    notes.push(`the engine also names ${names(onlyEngine)}, which Entra does not`);
+    notes.push(`the replay also names ${names(onlyEngine)}, which Entra does not`);
   return notes.length ? ` Policies differ: ${notes.join('; ')}.` : '';
 }
 
@@ -63,7 +63,7 @@ export function compareWithEngine(evidence: Evidence, decision: Decision): Compa
   if (outcome === undefined)
     return {
       matches: null,
-      explanation: `The evidence does not say what happened, so there is nothing to compare; the engine ${say(decision.outcome, decision.code)}.`,
+      explanation: `The evidence does not say what happened, so there is nothing to compare; the replay ${say(decision.outcome, decision.code)}.`,
     };
   const knownCode = code === 'VS403463' || code === 'AADSTS53003';
   const sameCode = !knownCode || !decision.code || code === decision.code;
@@ -71,7 +71,7 @@ export function compareWithEngine(evidence: Evidence, decision: Decision): Compa
   if (outcome === decision.outcome && sameCode) {
     return {
       matches: true,
-      explanation: `Matches: ${what} ${say(outcome, code)} and so does the engine${because}.${policyNote(evidence, decision)}`,
+      explanation: `Matches: ${what} ${say(outcome, code)} and so does the replay${because}.${policyNote(evidence, decision)}`,
     };
   }
   const detail =
@@ -80,6 +80,6 @@ export function compareWithEngine(evidence: Evidence, decision: Decision): Compa
       : '';
   return {
     matches: false,
-    explanation: `Does not match: ${what} ${say(outcome, code)} but the engine ${say(decision.outcome, decision.code)}${because}.${detail}${hint(evidence, decision)}`,
+    explanation: `Does not match: ${what} ${say(outcome, code)} but the replay ${say(decision.outcome, decision.code)}${because}.${detail}${hint(evidence, decision)}`,
   };
 }

@@ -1,6 +1,7 @@
 // What the player shows: the chosen scenario, play and variant, the switches the learner flipped,
 // and the engine's Decision for all that. The engine decides; this class only assembles inputs.
 import { evaluate } from '../../model/engine/evaluate';
+import { makesSense, SWITCH_FLOWS } from '../../model/content/switchSense';
 import {
   buildRequest,
   buildWorld,
@@ -80,8 +81,18 @@ export class PlayerState {
     if (typeof o.org === 'boolean') overrides.org = o.org;
     if (o.actor && s.actors.some((a) => a.id === o.actor) && o.actor !== play.actor)
       overrides.actor = o.actor;
-    if (o.flow && ['web', 'pat', 'ssh'].includes(o.flow) && o.flow !== play.request.flow)
+    if (o.flow && SWITCH_FLOWS.includes(o.flow) && o.flow !== play.request.flow)
       overrides.flow = o.flow;
+    // A combination that could not happen (a pipeline in a browser) is never shown, even from a link.
+    const kind = (id: string) => s.actors.find((a) => a.id === id)?.kind ?? 'external';
+    if (
+      overrides.flow &&
+      !makesSense(kind(overrides.actor ?? play.actor), play.request, overrides.flow)
+    ) {
+      if (overrides.actor && makesSense(kind(play.actor), play.request, overrides.flow))
+        delete overrides.actor;
+      else delete overrides.flow;
+    }
     const base = buildWorld(s, variant).org.ipValidation;
     if (overrides.org === base) delete overrides.org;
     return {
@@ -135,6 +146,22 @@ export class PlayerState {
     const id = this.#sel.overrides.actor ?? this.play?.actor;
     return this.scenario?.actors.find((a) => a.id === id);
   });
+
+  /** The flows this actor could use for the play's request; the play's own flow always. */
+  readonly flows = $derived<Flow[]>(
+    this.play && this.actor
+      ? SWITCH_FLOWS.filter((f) => makesSense(this.actor!.kind, this.play!.request, f))
+      : [],
+  );
+
+  /** The actors who could make the play's request by the flow now chosen. */
+  readonly actors = $derived<Actor[]>(
+    (this.scenario?.actors ?? []).filter(
+      (a) =>
+        this.play &&
+        makesSense(a.kind, this.play.request, this.#sel.overrides.flow ?? this.play.request.flow),
+    ),
+  );
 
   readonly request = $derived.by<AccessRequest | undefined>(() => {
     if (!this.scenario || !this.play || !this.actor) return undefined;

@@ -8,6 +8,8 @@ export interface StageInfo {
   decision: Decision;
   /** "Scenario title — play title (— variant)". */
   title: string;
+  /** The words under the diagram in an exported picture: the step's narration, then the answer. */
+  caption: string;
   actorLabel: string;
   flow: Flow;
   orgPolicyOn: boolean;
@@ -24,4 +26,14 @@ export function fileStem(info: Pick<StageInfo, 'selection' | 'step'>): string {
     .join('-')
     .replace(/[^A-Za-z0-9._-]+/g, '-')
     .slice(0, 120);
+}
+
+const ANSWER = { allowed: 'allowed', blocked: 'refused', 'mfa-required': 'asked for MFA' } as const;
+
+/** "<narration>. Answer: refused, HTTP 403 VS403463 (rule R4)." once the trace is done. */
+export function stageCaption(words: string, done?: Decision): string {
+  if (!done) return words;
+  const code = done.code ? ` ${done.code}` : '';
+  const answer = `Answer: ${ANSWER[done.outcome]}, HTTP ${done.status}${code} (rule ${done.decidedBy}).`;
+  return words ? `${words} ${answer}` : answer;
 }
