@@ -50,15 +50,18 @@ export function batchExtras(
   const report = analysis.finish();
   const range = impactRange(analysis, s.assumptions);
   // Rows are decided one by one: a change to one block only changes the rows from that block.
+  // The report's rows are the good rows in order; its IP column numbers the distinct addresses.
   const bad = new Set(signins.problems.map((p) => p.row));
   const rows = bad.size ? signins.rows.filter((r) => !bad.has(r.row)) : signins.rows;
-  const blockOfIp = new Map<string, string | undefined>();
-  const inBlock = (ip: string) => {
-    if (!blockOfIp.has(ip)) blockOfIp.set(ip, blockOf(ip));
-    return blockOfIp.get(ip);
+  const blocks = report.ips.map(blockOf);
+  const rowsIn = (block: string) => {
+    const out: typeof rows = [];
+    const ip = report.rows.ip;
+    for (let i = 0; i < report.rows.count; i++) if (blocks[ip[i]!] === block) out.push(rows[i]!);
+    return out;
   };
   const remedies = suggestRemedies(report, world, 3).map((r): RemedyEffect => {
-    const some = rows.filter((x) => inBlock(x.ip) === r.block);
+    const some = rowsIn(r.block);
     const before = analyseImpact(world, some, s.assumptions, defaults).newlyBlocked;
     const after = analyseImpact(applyRemedy(world, r), some, s.assumptions, defaults);
     const loc = world.locations.find((l) => l.id === r.locationId)!;

@@ -101,7 +101,11 @@ export function writeBatch(
     const { impact } = r;
     const rows = impact.rows;
     const head = ['row', 'ip', 'flow', 'user', mark('off'), mark('on'), 'code (on)', 'rule (on)'];
-    const user = (u: number) => visible(impact.users[u] || '-');
+    // Shown escaped once per distinct IP and user, not once per row.
+    const userText: (string | undefined)[] = [];
+    const ipText: (string | undefined)[] = [];
+    const user = (u: number) => (userText[u] ??= visible(impact.users[u] || '-'));
+    const ipOf = (k: number) => (ipText[k] ??= visible(impact.ips[k]!));
     const pairs = new Map<number, string[]>();
     const cellsOf = (pair: number) => {
       let cells = pairs.get(pair);
@@ -117,7 +121,7 @@ export function writeBatch(
     const w = head.map((h) => h.length);
     forEachRow(r, (i, pair) => {
       w[0] = Math.max(w[0]!, String(rows.row[i]).length);
-      w[1] = Math.max(w[1]!, impact.ips[rows.ip[i]!]!.length);
+      w[1] = Math.max(w[1]!, ipOf(rows.ip[i]!).length);
       w[2] = Math.max(w[2]!, FLOWS[rows.flow[i]!]!.length);
       w[3] = Math.max(w[3]!, user(rows.user[i]!).length);
       cellsOf(pair)
@@ -140,7 +144,7 @@ export function writeBatch(
       const u = rows.user[i]!;
       lines.push(
         `  ${String(rows.row[i]).padEnd(w[0]!)}  ` +
-          padded(ipCells, ip, () => impact.ips[ip]!.padEnd(w[1]!)) +
+          padded(ipCells, ip, () => ipOf(ip).padEnd(w[1]!)) +
           '  ' +
           FLOWS[rows.flow[i]!]!.padEnd(w[2]!) +
           '  ' +
@@ -148,12 +152,13 @@ export function writeBatch(
           '  ' +
           padded(tails, pair, () => pad(cellsOf(pair), 4).trimEnd()),
       );
+      // Every cell is already shown escaped (visible per distinct IP and user; the rest is ours).
       if (lines.length >= PIECE) {
-        out(lines.join('\n') + '\n');
+        write(lines.join('\n') + '\n');
         lines = [];
       }
     });
-    if (lines.length) out(lines.join('\n') + '\n');
+    if (lines.length) write(lines.join('\n') + '\n');
   }
   const lines = [
     '',

@@ -1,7 +1,9 @@
 // The impact of a real log, end to end in the model and the CLI: coverage sentence, the range over
 // the disputed rules, remedies with their effect recomputed, and the Graph body for the change.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseCidr } from '../../src/model/ip/ip';
 import { main } from '../../src/cli/main';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import type { World } from '../../src/model/engine/types';
@@ -135,8 +137,20 @@ describe('remedies', () => {
     ['2001:db8:99::7', '2001:db8:99::/48'],
     ['::ffff:203.0.113.14', '::ffff:203.0.113.0/120'],
     ['nope', undefined],
+    ['0.0.0.0', '0.0.0.0/24'],
+    ['255.255.255.255', '255.255.255.0/24'],
+    ['010.1.2.3', undefined],
   ])('the block of %s is %s', (ip, block) => {
     expect(blockOf(ip)).toBe(block);
+  });
+  it('takes the same IPv4 block as parseCidr, on its fast path', () => {
+    fc.assert(
+      fc.property(fc.ipV4(), (ip) => {
+        const c = parseCidr(`${ip}/24`);
+        expect(blockOf(ip)).toBe(c.ok ? c.value.cidr : undefined);
+      }),
+      { numRuns: 2000 },
+    );
   });
   const a = analyse('ado-audit.csv');
   it('groups refused traffic by block and by user', () => {

@@ -2,6 +2,7 @@
 // suggest adding a block to the named location that the refusing policy excludes, with the Graph
 // body that makes the change (PATCH /identity/conditionalAccess/namedLocations/{id}).
 import { parseCidr } from '../ip/ip';
+import { parseIpv4Text } from '../ip/ipText';
 import type { ImpactGroup, ImpactReport } from './impactTypes';
 import type { NamedLocation, World } from '../engine/types';
 
@@ -18,6 +19,9 @@ export interface BlockGroup {
 
 /** The /24 (IPv4), /48 (IPv6) or /120 (IPv4-mapped IPv6) block of an address. */
 export function blockOf(ip: string): string | undefined {
+  // Canonical IPv4, most of any log, without parsing a CIDR.
+  const v4 = ip.indexOf(':') < 0 ? parseIpv4Text(ip) : undefined;
+  if (typeof v4 === 'number') return `${v4 >>> 24}.${(v4 >>> 16) & 255}.${(v4 >>> 8) & 255}.0/24`;
   const mapped = /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(ip);
   const prefix = ip.includes(':') ? (mapped ? 120 : 48) : 24;
   const c = parseCidr(`${ip}/${prefix}`);

@@ -4,6 +4,7 @@
 import { isoInstant } from '../../engine/isoInstant';
 import { FLOWS, type Flow, type Result } from '../../engine/types';
 import { parseIp } from '../../ip/ip';
+import { parseIpv4Text } from '../../ip/ipText';
 import { clientOf } from '../impactRequest';
 import type { RowProblem, SigninRow } from '../signinRows';
 import { emptyAuditEvents, noteAuditEvent } from './auditEvents';
@@ -96,6 +97,8 @@ export class RowMapper {
 
   /** The IP as written, with a problem noted when it does not parse. */
   #checkIp(row: number, f: LogField, text: string): string | undefined {
+    // Canonical IPv4, most of any log, is checked in one pass: no cache lookup, no hashing.
+    if (text.indexOf(':') < 0 && typeof parseIpv4Text(text) === 'number') return text;
     const c = this.#ip(text);
     if (c.error !== undefined) {
       this.#problem(row, f, c.error);
