@@ -27,6 +27,7 @@ export const FLAGS = {
   'compliant-device': 'switch',
   assume: 'repeat',
   json: 'switch',
+  ndjson: 'switch',
   batch: 'value',
   kql: 'switch',
   table: 'value',

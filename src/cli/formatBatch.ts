@@ -10,7 +10,7 @@ import { visible } from '../model/graph/visibleText';
 
 const OUTCOMES: readonly Outcome[] = ['allowed', 'blocked', 'mfa-required'];
 /** Lines per piece of output. */
-const PIECE = 20_000;
+export const PIECE = 20_000;
 
 const quoted = (names: readonly string[]) => names.map((n) => JSON.stringify(n)).join(', ');
 const list = (rows: readonly number[], count: number) =>
@@ -66,13 +66,13 @@ interface Cells {
   rule: string;
 }
 
-function pairCells(r: BatchReport, off: number, on: number): Cells {
+export function pairCells(r: BatchReport, off: number, on: number): Cells {
   const d = r.impact.decisions;
   return { off: d[off]!.outcome, on: d[on]!.outcome, code: d[on]!.code, rule: d[on]!.decidedBy };
 }
 
 /** Calls `each(i, pair)` for every decided row, in file order; pair = off * 65536 + on. */
-function forEachRow(r: BatchReport, each: (i: number, pair: number) => void): void {
+export function forEachRow(r: BatchReport, each: (i: number, pair: number) => void): void {
   const { count, off, on } = r.impact.rows;
   for (let i = 0; i < count; i++)
     if (off[i] !== INVALID_DECISION) each(i, off[i]! * 65536 + on[i]!);

@@ -9,6 +9,7 @@ import { batchExtras } from './batchExtras';
 import { decisionJson } from './decisionJson';
 import { fileSize, streamText } from './files';
 import { writeBatch, writeBatchJson } from './formatBatch';
+import { writeBatchNdjson } from './formatBatchNdjson';
 import { formatDecision } from './formatDecision';
 import { cut, visible } from '../model/graph/visibleText';
 import { loadWorld, type LoadedWorld } from './loadWorld';
@@ -79,9 +80,11 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
     ];
     const more = { kind: report.log?.kind, log: report.log };
     const out = (write: (text: string) => void) =>
-      o.json
-        ? writeBatchJson(report, write, more)
-        : writeBatch(report, o.batchFile, write, warnings.length);
+      o.ndjson
+        ? writeBatchNdjson(report, write, more)
+        : o.json
+          ? writeBatchJson(report, write, more)
+          : writeBatch(report, o.batchFile, write, warnings.length);
     return { ok: true, value: { out, warnings } };
   }
   let text = '';
@@ -100,10 +103,13 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
     analysis,
   );
   const warnings = [...loaded.warnings, ...signins.warnings.map((w) => `${where}: ${w}`)];
+  const json = { ...more, verdict: headline.verdict };
   const out = (write: (text: string) => void) =>
-    o.json
-      ? writeBatchJson(report, write, { ...more, verdict: headline.verdict })
-      : writeBatch(report, o.batchFile, write, warnings.length, extras);
+    o.ndjson
+      ? writeBatchNdjson(report, write, json)
+      : o.json
+        ? writeBatchJson(report, write, json)
+        : writeBatch(report, o.batchFile, write, warnings.length, extras);
   return { ok: true, value: { out, warnings } };
 }
 

@@ -52,6 +52,8 @@ export interface SingleOptions extends CommonOptions {
 export interface BatchOptions extends CommonOptions {
   mode: 'batch';
   batchFile: string;
+  /** One JSON object a line (each row, each problem, the summary last) instead of one object. */
+  ndjson: boolean;
 }
 
 export interface KqlOptions extends CommonOptions {
@@ -183,6 +185,12 @@ function readSingle(args: ParsedArgs, common: CommonOptions): SingleOptions {
 
 export function readOptions(args: ParsedArgs): Result<Options> {
   try {
+    const batchFile = args.values.batch;
+    const ndjson = args.switches.ndjson === true;
+    if (ndjson && batchFile === undefined)
+      fail('--ndjson goes with --batch: it writes one line per sign-in of a log');
+    if (ndjson && args.switches.json)
+      fail('--ndjson and --json are two forms of the batch report: give one of them');
     if (args.switches.kql) {
       const clash = [...PER_REQUEST, 'batch' as const].find((f) => args.values[f] !== undefined);
       if (clash)
@@ -193,7 +201,6 @@ export function readOptions(args: ParsedArgs): Result<Options> {
       return { ok: true, value: { ...readCommon(args), mode: 'kql', table: table as KqlTable } };
     }
     if (args.values.table !== undefined) fail('--table goes with --kql');
-    const batchFile = args.values.batch;
     if (batchFile !== undefined) {
       const clash =
         PER_REQUEST.find((f) => args.values[f] !== undefined) ??
@@ -207,7 +214,7 @@ export function readOptions(args: ParsedArgs): Result<Options> {
         const why = fact ? 'it describes one request' : 'each CSV row gives its own';
         fail(`--batch cannot be combined with --${clash}${shown}: ${why}`);
       }
-      return { ok: true, value: { ...readCommon(args), mode: 'batch', batchFile } };
+      return { ok: true, value: { ...readCommon(args), mode: 'batch', batchFile, ndjson } };
     }
     return { ok: true, value: readSingle(args, readCommon(args)) };
   } catch (e) {

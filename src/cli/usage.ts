@@ -15,7 +15,8 @@ Usage:
      [--country CC] [--platform P] [--signin-risk R] [--user-risk R] [--auth-flow F]
      [--mfa] [--compliant-device] [--assume NAME=VALUE]... [--json]
   pat-fence whatif --locations FILE --policies FILE --validation on|off
-     --batch FILE [--validation-enabled-at ISO] [--at ISO] [--assume NAME=VALUE]... [--json]
+     --batch FILE [--validation-enabled-at ISO] [--at ISO] [--assume NAME=VALUE]...
+     [--json | --ndjson]
   npm run --silent whatif -- --locations FILE --policies FILE --kql
      [--table AzureDevOpsAuditing|SigninLogs|AADNonInteractiveUserSignInLogs]
      [--validation-enabled-at ISO] [--assume NAME=VALUE]...
@@ -71,6 +72,8 @@ ${assumptions}
 
 Output:
   --json                     one JSON object on stdout instead of the readable report
+  --ndjson                   with --batch: one JSON object a line, each row ("type":"row"), each
+                             problem ("type":"problem"), then the summary ("type":"summary") last
   --help                     this text
 
 Exit status: 0 when a decision was made (allowed, blocked or mfa-required alike);

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runBatchStream } from '../../src/cli/batch';
 import { streamText } from '../../src/cli/files';
 import { writeBatch, writeBatchJson } from '../../src/cli/formatBatch';
+import { writeBatchNdjson } from '../../src/cli/formatBatchNdjson';
 import { loadWorld } from '../../src/cli/loadWorld';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import { parseCsv } from '../../src/model/impact/csv';
@@ -146,6 +147,45 @@ describe('the batch reports', () => {
       rule: 'R4',
     });
     expect(json.problems[0]).toMatchObject({ row: 2, field: 'ip' });
+  });
+
+  it('writes NDJSON with the same rows and problems as --json, the summary last', () => {
+    const r = runBatchStream(loaded.value, path, settings);
+    if (!r.ok) throw new Error(r.error);
+    let json = '';
+    writeBatchJson(r.value, (t) => (json += t), { kind: 'plain' });
+    let text = '';
+    const pieces: string[] = [];
+    writeBatchNdjson(
+      r.value,
+      (t) => {
+        pieces.push(t);
+        text += t;
+      },
+      { kind: 'plain', nothing: undefined },
+    );
+    // Written in pieces, each of whole lines.
+    expect(pieces.length).toBeGreaterThan(1);
+    for (const p of pieces) expect(p.endsWith('\n')).toBe(true);
+    const lines = text
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const whole = JSON.parse(json);
+    const of = (type: string) =>
+      lines.filter((l) => l.type === type).map(({ type: _t, ...rest }) => rest);
+    expect(of('row')).toEqual(whole.rows);
+    expect(of('problem')).toEqual(whole.problems);
+    expect(lines.at(-1)).toEqual({
+      type: 'summary',
+      current: whole.current,
+      summary: whole.summary,
+      kind: 'plain',
+    });
+    expect(lines.filter((l) => l.type === 'summary')).toHaveLength(1);
+    // Rows come before problems, in file order.
+    const types = lines.map((l) => l.type).join(' ');
+    expect(types).toMatch(/^(row )+(problem )+summary$/);
   });
 
   it('the text report lines every row up like columns() does', () => {

@@ -412,6 +412,7 @@ describe('whatif: documented examples', () => {
         '--compliant-device',
         '--assume',
         '--json',
+        '--ndjson',
         '--batch',
       ]) {
         expect(r.stdout).toContain(flag);
@@ -630,6 +631,16 @@ const badInputs: [string, string[], string[]][] = [
     ['--batch', '--ip', HOME],
   ],
   [
+    '--ndjson without --batch',
+    single(POLICIES.block, 'on', '--flow', 'pat', '--ip', HOME, '--ndjson'),
+    ['--ndjson goes with --batch'],
+  ],
+  [
+    '--ndjson with --json',
+    [...tenant(POLICIES.block, 'on'), '--batch', `${F}/signins.csv`, '--ndjson', '--json'],
+    ['--ndjson and --json'],
+  ],
+  [
     '--batch with a missing CSV',
     [...tenant(POLICIES.block, 'on'), '--batch', `${F}/gone.csv`],
     ['--batch', 'gone.csv'],
@@ -732,6 +743,24 @@ describe('whatif --batch', () => {
       code: 'VS403463',
       rule: 'R4',
     });
+  });
+
+  it('--ndjson: one object a line with the same rows, problems and fields, the summary last', () => {
+    const whole = run(batch('off', '--validation-enabled-at', '2026-01-01', '--json'));
+    const r = run(batch('off', '--validation-enabled-at', '2026-01-01', '--ndjson'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(whole.stderr);
+    const lines = r.stdout
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    const { rows, problems, current, summary, ...more } = JSON.parse(whole.stdout);
+    const of = (type: string) =>
+      lines.filter((l) => l.type === type).map(({ type: _t, ...rest }) => rest);
+    expect(of('row')).toEqual(rows);
+    expect(of('problem')).toEqual(problems);
+    expect(lines.at(-1)).toEqual({ type: 'summary', current, summary, ...more });
+    expect(more).toHaveProperty('verdict');
   });
 
   it('rows without a flow default to pat; token-created reaches R12', () => {
