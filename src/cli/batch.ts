@@ -124,5 +124,6 @@ export function runBatchStream(
   const end = stream.end();
   if (!end.ok) return { ok: false, error: `${where}: ${end.error}` };
   const warnings = end.warnings.map((w) => `${where}: ${w}`);
+  if (read.value.notice) warnings.unshift(read.value.notice);
   return { ok: true, value: { ...report(analysis, problems, s, warnings), log: end.value.log } };
 }

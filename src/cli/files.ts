@@ -11,7 +11,7 @@ import {
   type Stats,
 } from 'node:fs';
 import { join } from 'node:path';
-import { decodeText } from '../model/graph/decodeText';
+import { TextStreamDecoder, decodeText } from '../model/graph/decodeText';
 import type { SourceFile } from '../model/graph/graphFiles';
 import type { Result } from '../model/engine/types';
 import { cut } from '../model/graph/visibleText';
@@ -104,24 +104,18 @@ export function readSources(flag: string, path: string): Result<SourceFile[]> {
   return { ok: true, value: files };
 }
 
-/** The encoding a byte order mark announces; UTF-8 without one. */
-function encodingOf(head: Uint8Array): string {
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
-  return 'utf-8';
-}
-
 /**
- * Reads `path` (given with `--flag`) piece by piece, decoded as its byte order mark says (UTF-8,
- * or UTF-16 from Windows PowerShell), without the size limit: a log of millions of rows is never
- * held whole. `onText` gets each decoded piece and may stop the reading with an error.
+ * Reads `path` (given with `--flag`) piece by piece, decoded by the browser's decoder (UTF-8,
+ * UTF-16 with a BOM, Windows-1252 with a notice), without the size limit: a log of millions of
+ * rows is never held whole. `onText` gets each decoded piece and may stop the reading with an
+ * error. The result holds the decoder's notice, if it has one.
  */
 export function streamText(
   flag: string,
   path: string,
   onText: (text: string) => string | undefined,
   pieceBytes = 8 * 1024 * 1024,
-): Result<void> {
+): Result<{ notice?: string }> {
   const where = `--${flag} ${shown(path)}`;
   let fd: number;
   try {
@@ -131,18 +125,27 @@ export function streamText(
   } catch (e) {
     return { ok: false, error: `${where}: cannot read it (${describe(e)})` };
   }
+  const fail = (error: string): Result<{ notice?: string }> => ({
+    ok: false,
+    error: `${where}: ${error}`,
+  });
   try {
     const buffer = new Uint8Array(pieceBytes);
-    let decoder: TextDecoder | undefined;
+    const decoder = new TextStreamDecoder();
     for (;;) {
       const n = readSync(fd, buffer, 0, buffer.length, null);
       if (n === 0) break;
-      decoder ??= new TextDecoder(encodingOf(buffer));
-      const error = onText(decoder.decode(buffer.subarray(0, n), { stream: true }));
+      const text = decoder.push(buffer.subarray(0, n));
+      if (!text.ok) return fail(text.error);
+      const error = onText(text.value);
       if (error !== undefined) return { ok: false, error };
     }
-    const error = decoder && onText(decoder.decode());
-    return error === undefined ? { ok: true, value: undefined } : { ok: false, error };
+    const rest = decoder.end();
+    if (!rest.ok) return fail(rest.error);
+    const error = rest.value ? onText(rest.value) : undefined;
+    if (error !== undefined) return { ok: false, error };
+    const notice = decoder.notice;
+    return { ok: true, value: notice ? { notice: `${where}: ${notice}` } : {} };
   } catch (e) {
     return { ok: false, error: `${where}: cannot read it (${describe(e)})` };
   } finally {

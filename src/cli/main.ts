@@ -103,6 +103,7 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
     analysis,
   );
   const warnings = [...loaded.warnings, ...signins.warnings.map((w) => `${where}: ${w}`)];
+  if (read.value.notice) warnings.push(read.value.notice);
   const json = { ...more, verdict: headline.verdict };
   const out = (write: (text: string) => void) =>
     o.ndjson

@@ -57,7 +57,8 @@ Batch:
                              sign-in export, a Log Analytics export of AzureDevOpsAuditing,
                              SigninLogs or AADNonInteractiveUserSignInLogs, or a CSV with an
                              "ip" column (optional flow (default pat), client, user,
-                             token-created, at/time, country); every row evaluated with the
+                             token-created, at/time, country), separated by , ; or tab, in
+                             UTF-8, UTF-16 with a BOM or Windows-1252; every row evaluated with the
                              policy off and on. The report says which kind it read, the
                              columns used and ignored, and what that kind of log cannot hold.
 

@@ -103,9 +103,10 @@ export class SigninStream {
   push(text: string): string | undefined {
     this.#carry += text;
     if (this.#header === undefined) {
-      const header = recordsUntil(this.#carry, 0, 0);
-      if (header.end >= this.#carry.length) return undefined; // the header is not whole yet
+      if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return undefined; // not whole yet
       this.#separator = detectSeparator(this.#carry);
+      const header = recordsUntil(this.#carry, 0, 0, this.#separator);
+      if (header.end >= this.#carry.length) return undefined;
       this.#header = this.#carry.slice(0, header.end);
       this.#carry = this.#carry.slice(header.end);
     }

@@ -56,11 +56,6 @@ describe('decodeText', () => {
       /^a binary file, not text$/,
     ],
     [
-      'Windows-1252',
-      bytes(0x7b, 0x22, 0xe6, 0x22, 0x7d),
-      /^not UTF-8 text \(another encoding, such as Windows-1252\?\)/,
-    ],
-    [
       'UTF-16 cut short',
       bytes(0xff, 0xfe, 0x7b, 0x00, 0x7d),
       /^UTF-16 LE text with an odd number of bytes/,

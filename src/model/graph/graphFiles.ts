@@ -27,6 +27,7 @@ function itemsOf(files: readonly SourceFile[], shape: ItemShape, issues: Issues)
       issues.error('', text.error);
       continue;
     }
+    if (typeof text.value !== 'string' && text.value.notice) issues.warn('', text.value.notice);
     const json = parseJsonText(typeof text.value === 'string' ? text.value : text.value.text);
     if (!json.ok) {
       issues.error('', json.error);

@@ -1,7 +1,8 @@
-// A small RFC 4180 CSV reader: comma (or semicolon) separated, quoted fields with doubled quotes, CRLF, LF or CR
-// line ends, a leading byte order mark, and line breaks inside quoted fields. Lenient where real
-// exports are sloppy (a stray quote inside an unquoted field is kept as text). The scanning itself
-// lives in csvCursor.ts, which large readers use directly to skip building arrays.
+// A small RFC 4180 CSV reader: comma (or semicolon, or tab) separated, quoted fields with doubled
+// quotes, CRLF, LF or CR line ends, a leading byte order mark, and line breaks inside quoted fields.
+// Lenient where real exports are sloppy (a stray quote inside an unquoted field is kept as text).
+// The scanning itself lives in csvCursor.ts, which large readers use directly to skip building
+// arrays.
 import { CsvCursor } from './csvCursor';
 import type { Result } from '../engine/types';
 

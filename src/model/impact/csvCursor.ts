@@ -8,13 +8,17 @@ const LF = 10;
 const CR = 13;
 const SEMICOLON = 59;
 
+const TAB = 9;
+
 /**
- * The field separator of a CSV: a comma, or a semicolon when the first record has more of those
- * outside quotes (Excel writes `;` in locales where the comma is the decimal mark).
+ * The field separator of a CSV, sniffed from its header line: a comma, a semicolon (Excel writes
+ * `;` where the comma is the decimal mark) or a tab (.tsv, Excel's "Unicode text"), whichever the
+ * first record has most of outside quotes; a comma when there is none.
  */
 export function detectSeparator(text: string): number {
   let commas = 0;
   let semicolons = 0;
+  let tabs = 0;
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -22,8 +26,10 @@ export function detectSeparator(text: string): number {
     else if (quoted) continue;
     else if (c === COMMA) commas++;
     else if (c === SEMICOLON) semicolons++;
+    else if (c === TAB) tabs++;
     else if (c === LF || c === CR) break;
   }
+  if (tabs > commas && tabs > semicolons) return TAB;
   return semicolons > commas ? SEMICOLON : COMMA;
 }
 
@@ -41,7 +47,7 @@ export class CsvCursor {
   /** Why reading stopped early (a quoted field is never closed), if it did. */
   error: string | undefined;
   private readonly text: string;
-  /** The separator's character code (a comma or a semicolon). */
+  /** The separator's character code (a comma, a semicolon or a tab). */
   readonly separator: number;
   private pos: number;
   private line = 1;

@@ -1,7 +1,7 @@
 // Reads a CSV log of any known kind. Records are read in place (CsvCursor), so only the columns
 // used are sliced: a million-row export costs what its few useful columns cost.
 import type { ImportResult } from '../../graph/importResult';
-import { CsvCursor } from '../csvCursor';
+import { CsvCursor, detectSeparator } from '../csvCursor';
 import type { SigninImport } from '../signinRows';
 import { detectKind } from './detectKind';
 import type { LogField } from './logKinds';
@@ -9,7 +9,8 @@ import { RowMapper } from './rowMapper';
 
 export function readCsvLog(text: string): ImportResult<SigninImport> {
   const fail = (error: string): ImportResult<SigninImport> => ({ ok: false, error, warnings: [] });
-  const csv = new CsvCursor(text);
+  // The separator is sniffed from the header line and handed to the reader.
+  const csv = new CsvCursor(text, detectSeparator(text));
   // A CSV error anywhere in the file comes before complaints about its header, as with parseCsv.
   const failHeader = (error: string) => {
     while (csv.next());
