@@ -988,9 +988,9 @@ describe('whatif: real exports as they are (UTF-16, folders, one object per file
       /nobom\/a\.json: looks like UTF-16 LE text without a byte order mark; save it as UTF-8/,
     ],
     [
-      'Windows-1252 text',
+      'Windows-1252 text that is not JSON',
       ['--locations', folder('ansi', { 'a.json': new Uint8Array([0x7b, 0x22, 0xe6, 0x22, 0x7d]) })],
-      /ansi\/a\.json: not UTF-8 text \(another encoding, such as Windows-1252\?\)/,
+      /ansi\/a\.json: not valid JSON/,
     ],
     [
       'a picture',
@@ -1017,4 +1017,17 @@ describe('whatif: real exports as they are (UTF-16, folders, one object per file
       expect(r.stderr).toMatch(message);
     },
   );
+
+  it('Windows-1252 JSON is read, with a warning that says so', () => {
+    const body = Buffer.from(loc('Kontor Ærø', '100.64.0.0/10'), 'latin1');
+    const r = run([
+      ...['--locations', folder('ansi-ok', { 'a.json': new Uint8Array(body) })],
+      ...['--policies', `${F}/policies-block-outside.json`, '--validation', 'on'],
+      ...['--flow', 'pat', '--ip', HOME, '--json'],
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /warning: .*ansi-ok\/a\.json: not UTF-8, so it was read as Windows-1252/,
+    );
+  });
 });
