@@ -76,7 +76,7 @@ for (const [label, name, buffer] of FILES) {
     await expect(page.locator('.drop .notice')).toBeHidden();
     await expect(page.locator('[aria-label="Impact errors"]')).toBeEmpty();
     // The letters survive the decoding (the users table shows who would be refused).
-    await expect(page.getByRole('cell', { name: 'jürgen.weiß@contoso.com' })).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: 'jürgen.weiß@contoso.com' })).toBeVisible();
   });
 }
 
@@ -87,7 +87,7 @@ test('a Windows-1252 file is read, with a notice saying so', async ({ page }, in
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('excel-1252.csv: not UTF-8, so it was read as Windows-1252');
   await expect(page.locator('[aria-label="Impact errors"]')).toBeEmpty();
-  await expect(page.getByRole('cell', { name: 'jürgen.weiß@contoso.com' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'jürgen.weiß@contoso.com' })).toBeVisible();
   await shots(page, 'spreadsheet-1252', info);
   // The next file, in UTF-8, clears the notice.
   await drop(page, 'eu.csv', Buffer.from(sheet(';')));
