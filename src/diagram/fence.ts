@@ -160,6 +160,9 @@ export function fenceLayout(input: FenceInput): FenceLayout {
   const top = first ? first.box.y : m;
   const bottom = last ? last.box.y + last.box.h : m + 4 * u;
   const target = { x: targetX, y: top, w: targetW, h: bottom - top };
+  // One place for every check of a picture: on their lines if all fit, otherwise all underneath.
+  if (lanes.some((l, i) => input.lanes[i]!.check && !l.checkLabel))
+    for (const l of lanes) l.checkLabel = null;
   let end = Math.max(bottom, ...lanes.map((l) => l.resultLabel.y));
   const notes: FenceNote[] = [];
   input.lanes.forEach((l, i) => {

@@ -210,6 +210,8 @@ describe('fenceLayout', () => {
           expect(said).toContain(input[i]!.result);
         }
       });
+      // Never some checks on their lines and others underneath.
+      expect(new Set(l.lanes.map((x) => x.checkLabel === null)).size).toBe(1);
       for (const n of l.notes) {
         expect(n.x + textWidth(n.text, smallText(l.fontSize))).toBeLessThanOrEqual(l.width);
         expect(n.y).toBeLessThan(l.height);
