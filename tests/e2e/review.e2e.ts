@@ -207,3 +207,23 @@ test('a downloaded step picture has a title and a caption', async ({ page }) => 
   });
   expect(height).toBeGreaterThan(2 * drawn + 40);
 });
+
+test('no page speaks of "the engine" or asks for field names', async ({ page }) => {
+  const pages: [string, string[]][] = [
+    ['./#/', []],
+    ['./#/player?v=1&s=policy-on&p=cafe-pat&t=99', []],
+    ['./#/lesson', []],
+    ['./#/rules', []],
+    ['./#/lab', ['Sandbox', 'Challenges', 'Import data', 'Impact', 'Replay evidence']],
+  ];
+  for (const [url, tabs] of pages) {
+    await page.goto(url);
+    await expect(page.locator('main, #app').first()).toBeVisible();
+    for (const tab of [null, ...tabs]) {
+      if (tab) await page.getByRole('button', { name: tab, exact: true }).click();
+      await expect(page.locator('h1').first()).toBeVisible();
+      const text = await page.locator('body').innerText();
+      expect(text, `${url} ${tab ?? ''}`).not.toMatch(/\bengine\b|Still needed/i);
+    }
+  }
+});
