@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
 import { catalogPlugin } from './src/build/catalogPlugin.ts';
+import { prerenderPlugin } from './src/build/prerenderPlugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -17,13 +18,23 @@ export default defineConfig({
   publicDir: here('./static'),
   // The dev-server end-to-end test points this at a fresh folder, as on a fresh clone.
   ...(process.env.PAT_FENCE_CACHE_DIR ? { cacheDir: process.env.PAT_FENCE_CACHE_DIR } : {}),
-  plugins: [svelte(), catalogPlugin(here('./scenarios'))],
+  plugins: [
+    svelte(),
+    catalogPlugin(here('./scenarios')),
+    prerenderPlugin({
+      entry: here('./src/build/prerenderEntry.ts'),
+      scenarios: here('./scenarios'),
+      boot: here('./src/boot.js'),
+    }),
+  ],
   build: {
     outDir: here('./dist'),
     emptyOutDir: true,
     target: 'es2022',
     // Inline nothing as data: URIs so that the strict CSP needs no exceptions for scripts.
     assetsInlineLimit: 0,
+    // Every browser the app supports has modulepreload; the polyfill would cost the first page.
+    modulePreload: { polyfill: false },
   },
   worker: { format: 'es' },
   // The preview server (used by the end-to-end tests) serves the build under the strict CSP.

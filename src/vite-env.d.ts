@@ -14,3 +14,8 @@ declare module 'virtual:pat-fence-lesson' {
   };
   export default content;
 }
+
+declare module 'virtual:pat-fence-landing' {
+  const landing: import('./model/content/scenarioCatalog').Catalog;
+  export default landing;
+}

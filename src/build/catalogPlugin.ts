@@ -2,6 +2,10 @@
 // browser ships neither the validator (ajv) nor the schemas, and the Graph parsers stay lazy:
 // - `virtual:pat-fence-catalog`: scenarios/*.json, checked against scenario.schema.json and the
 //   engine (src/model/content/scenarioCatalog.ts);
+// - `virtual:pat-fence-landing`: the same check, but only the scenarios the landing page shows
+//   (tagged "compare", without the player's words: landingCopy) and every file's errors: the
+//   first page carries no other scenario; the full catalog is a lazy chunk (src/ui/catalog.ts)
+//   that the views needing it load;
 // - `virtual:pat-fence-lesson`: scenarios/lesson/lesson.json and quiz.json, checked against their
 //   schemas and the catalog (src/model/content/lessonCheck.ts).
 // Problems reach the page too (App and the lesson list them), so a broken file is visible in dev.
@@ -21,19 +25,29 @@ interface Loaders {
     quiz: unknown,
     scenarios: Scenarios,
   ) => { lesson?: Lesson; quiz?: Quiz; errors: string[] };
+  isCompareScenario: (s: Scenarios[number]) => boolean;
+  landingCopy: (s: Scenarios[number]) => Scenarios[number];
 }
 
 /** The model's loaders, run through tsx so that Vite's config bundle stays this one file. */
 async function loaders(): Promise<Loaders> {
-  const [catalog, lesson] = await Promise.all([
+  const [catalog, lesson, compare] = await Promise.all([
     tsImport('../model/content/scenarioCatalog.ts', import.meta.url),
     tsImport('../model/content/lessonCheck.ts', import.meta.url),
+    tsImport('../model/content/compare.ts', import.meta.url),
   ]);
-  return { loadCatalog: catalog.loadCatalog, loadLesson: lesson.loadLesson };
+  return {
+    loadCatalog: catalog.loadCatalog,
+    loadLesson: lesson.loadLesson,
+    isCompareScenario: compare.isCompareScenario,
+    landingCopy: compare.landingCopy,
+  };
 }
 
 const CATALOG = 'virtual:pat-fence-catalog';
 const LESSON = 'virtual:pat-fence-lesson';
+const LANDING = 'virtual:pat-fence-landing';
+const IDS = [CATALOG, LESSON, LANDING];
 
 interface JsonFile {
   json?: unknown;
@@ -88,14 +102,14 @@ export function catalogPlugin(dir: string): Plugin {
   let loading: Promise<Loaders> | undefined;
   return {
     name: 'pat-fence-catalog',
-    resolveId: (id) => (id === CATALOG || id === LESSON ? `\0${id}` : undefined),
+    resolveId: (id) => (IDS.includes(id) ? `\0${id}` : undefined),
     // In dev, an edited content file reloads the page with freshly checked content.
     configureServer(server) {
       server.watcher.add(dir);
       const reload = (file: string) => {
         if (!file.startsWith(dir) || !file.endsWith('.json')) return;
         const graph = server.environments.client.moduleGraph;
-        for (const id of [CATALOG, LESSON]) {
+        for (const id of IDS) {
           const mod = graph.getModuleById(`\0${id}`);
           if (mod) graph.invalidateModule(mod);
         }
@@ -105,7 +119,7 @@ export function catalogPlugin(dir: string): Plugin {
       server.watcher.on('add', reload);
     },
     load: {
-      filter: { id: /^\0virtual:pat-fence-(catalog|lesson)$/ },
+      filter: { id: /^\0virtual:pat-fence-(catalog|lesson|landing)$/ },
       async handler(id) {
         for (const path of filesUnder(dir)) this.addWatchFile(path);
         const load = await (loading ??= loaders());
@@ -113,6 +127,11 @@ export function catalogPlugin(dir: string): Plugin {
         if (id === `\0${CATALOG}`) {
           for (const line of [...catalog.errors, ...catalog.warnings]) this.warn(line);
           return `export default ${JSON.stringify(catalog)};`;
+        }
+        if (id === `\0${LANDING}`) {
+          const scenarios = catalog.scenarios.filter(load.isCompareScenario).map(load.landingCopy);
+          const landing: Catalog = { scenarios, errors: catalog.errors, warnings: [] };
+          return `export default ${JSON.stringify(landing)};`;
         }
         const lessonDir = join(dir, 'lesson');
         const files = ['lesson.json', 'quiz.json'].map((n) => readJson(join(lessonDir, n), n));

@@ -2,7 +2,7 @@
 // below it, and both requests running side by side to the box that checks their IP (Azure DevOps
 // for a PAT or SSH key, Microsoft Entra for a browser sign-in). Pure: sizes come from text.ts.
 import type { Rect } from './types';
-import { clamp } from './geometry';
+import { clamp } from './clamp';
 import { rangeLines, smallText, textWidth } from './text';
 
 export type GateState = 'pass' | 'fail' | 'mfa' | 'skip';

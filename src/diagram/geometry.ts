@@ -6,7 +6,7 @@ import type { DiagramInput, NodeId, PathSample, Point } from './types';
 import { nodeLabels } from './words';
 import { nodeSize } from './text';
 
-export const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+export { clamp } from './clamp';
 
 export // Box sizes for one actor and resource that fit the words of every flow and org policy state, so
 // the boxes stay put when the player switches between PAT, SSH and sign-in, or flips the policy.

@@ -41,6 +41,12 @@ export function parseHash(hash: string): Route {
   return { view: known ? (name as View) : 'player', params, unknown: !known };
 }
 
+/** The landing page exactly as index.html holds it prerendered: the compare view, no params. */
+export function isLanding(hash: string): boolean {
+  const route = parseHash(hash);
+  return route.view === 'compare' && !route.unknown && [...route.params.keys()].length === 0;
+}
+
 /** The link to one rule on the rules page. */
 export const ruleHash = (rule: string) => `#/rules/${encodeURIComponent(rule)}`;
 

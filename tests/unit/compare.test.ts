@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compare,
   isCompareScenario,
+  landingCopy,
   laneActors,
   type Comparison,
 } from '../../src/model/content/compare';
@@ -220,4 +221,24 @@ describe('fenceLayout', () => {
       expect(l.height - notesH).toBeLessThan(width < 600 ? 320 : 420);
     },
   );
+});
+
+describe('landingCopy (what the first page carries)', () => {
+  const copy = landingCopy(s);
+  const seen = (c: Comparison | { error: string }) =>
+    'error' in c
+      ? c
+      : c.lanes.map((l) => [l.side, l.actor.id, l.decision, l.check, l.result, l.rule]);
+  it.each(
+    (['pat', 'web', 'ssh'] as const).flatMap((flow) => [true, false].map((on) => [flow, on])),
+  )('%s, policy on %s: the lanes are the same as the full scenario’s', (flow, on) => {
+    expect(seen(compare(copy, flow as 'pat', on as boolean))).toEqual(
+      seen(compare(s, flow as 'pat', on as boolean)),
+    );
+  });
+  it('leaves out the words only the player shows, and is much smaller', () => {
+    expect(copy.plays.every((p) => p.narration.length === 0 && p.takeaway === '')).toBe(true);
+    expect(copy.variants.every((v) => v.narration.length === 0)).toBe(true);
+    expect(JSON.stringify(copy).length).toBeLessThan(JSON.stringify(s).length * 0.7);
+  });
 });

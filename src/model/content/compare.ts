@@ -136,3 +136,19 @@ export function compare(
   }
   return { policyOn, lanes };
 }
+
+/**
+ * A compare scenario as the landing page carries it: all the lanes are built from, without the
+ * words and Graph JSON that only the player and the lab show (narrations, takeaways, goal,
+ * summary), which are most of its size. The build makes it; the full scenario loads with them.
+ */
+export function landingCopy(s: Scenario): Scenario {
+  return {
+    ...s,
+    goal: '',
+    summary: '',
+    graph: { namedLocations: [], policies: [] },
+    plays: s.plays.map((p) => ({ ...p, narration: [], takeaway: '' })),
+    variants: s.variants.map((v) => ({ ...v, narration: [], takeaway: undefined })),
+  };
+}

@@ -15,7 +15,7 @@ export interface MermaidComparison {
     check: string;
   }[];
 }
-import { escapeMermaid } from './mermaid';
+import { escapeMermaid } from './mermaidEscape';
 
 const FLOW_WORD = { pat: 'PAT', ssh: 'SSH key', web: 'browser sign-in', oauth: 'OAuth' } as const;
 

@@ -2,6 +2,7 @@
 // render Mermaid but refuse iframes and scripts. Uses only syntax old Mermaid releases accept
 // (`graph LR`, quoted labels, entity codes, classDef) and never lets a label break out of quotes.
 import type { Decision, Flow, Outcome, Stage, TraceStep } from '../engine/types';
+import { escapeMermaid } from './mermaidEscape';
 
 export interface MermaidContext {
   /** A heading kept as a comment, e.g. the scenario and play titles. */
@@ -40,15 +41,7 @@ const OUTCOME_WORDS: Record<Outcome, string> = {
   'mfa-required': 'MFA required',
 };
 
-/**
- * Text made safe inside a double-quoted Mermaid label: Mermaid entity codes for every character
- * that could close the quote, start markup or end a statement; whitespace folded to one line.
- */
-export function escapeMermaid(text: string): string {
-  const flat = String(text).replace(/\s+/g, ' ').trim();
-  // Never cut: a step's text is the explanation, and Mermaid wraps long labels itself.
-  return flat.replace(/[#"<>&;`\\|{}[\]]/g, (ch) => `#${ch.codePointAt(0)};`);
-}
+export { escapeMermaid };
 
 /** A comment line cannot be escaped, so keep only harmless characters. */
 function comment(text: string): string {

@@ -4,6 +4,7 @@
 // This file checks syntax only; whether the ids exist is the catalog's business (ui/share).
 import { looksLikeToken } from './secretScan';
 import type { Flow } from '../engine/types';
+import { hasPlayerLink } from './playerLinkKeys';
 
 export const LINK_VERSION = 1;
 const ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
@@ -45,9 +46,7 @@ export function formatPlayerLink(link: PlayerLink): URLSearchParams {
 }
 
 /** True when the params carry any player state at all (a bare `#/player` has none). */
-export function hasPlayerLink(params: URLSearchParams): boolean {
-  return ['v', 's', 'p', 'x', 'o', 'a', 'f', 't'].some((k) => params.has(k));
-}
+export { hasPlayerLink };
 
 export function parsePlayerLink(params: URLSearchParams): ParsedPlayerLink {
   const problems: string[] = [];
