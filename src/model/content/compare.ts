@@ -2,7 +2,7 @@
 // inside the trusted IP ranges and one outside, under the org policy on or off. Every lane's
 // outcome is the engine's Decision for a play of a scenario tagged "compare"; this module only
 // picks the play (by actor and flow) and the variant (by org policy state) and words the result.
-import { RULES } from '../engine/rules';
+import { RULE_BASICS } from '../engine/ruleBasics';
 import type { Decision, Flow, World } from '../engine/types';
 import { explainIp, rangeList, type IpExplanation } from '../ip/explain';
 import {
@@ -108,7 +108,10 @@ export function runLane(
     decision,
     check: checkLine(decision, ip, ranges, explanation),
     result: resultWord(decision),
-    rule: { id: decision.decidedBy, name: RULES[decision.decidedBy]?.name ?? decision.decidedBy },
+    rule: {
+      id: decision.decidedBy,
+      name: RULE_BASICS[decision.decidedBy]?.name ?? decision.decidedBy,
+    },
     explanation,
     checkedAt: notChecked ? null : web ? 'Microsoft Entra' : 'Azure DevOps',
   };

@@ -1,5 +1,5 @@
-// Builds a Decision's ordered trace; each step carries its rule's sources (rules.ts).
-import { RULES } from './rules';
+// Builds a Decision's ordered trace; each step carries its rule's sources (ruleBasics.ts).
+import { RULE_BASICS } from './ruleBasics';
 import type { RuleId, Stage, TraceStep } from './types';
 
 export class Trace {
@@ -16,7 +16,13 @@ export class Trace {
 
   add(rule: RuleId, result: TraceStep['result'], stage: Stage, detail: string, policyId?: string) {
     this.mark(rule, result);
-    const step: TraceStep = { rule, result, stage, detail, sources: [...RULES[rule].sources] };
+    const step: TraceStep = {
+      rule,
+      result,
+      stage,
+      detail,
+      sources: [...RULE_BASICS[rule].sources],
+    };
     if (policyId !== undefined) step.policyId = policyId;
     this.steps.push(step);
   }
