@@ -3,6 +3,11 @@
 // `#/` is the compare view (the landing page). `embed` is the player with minimal chrome, for
 // iframes (so is the player or the compare view with `embed=1`).
 // `#/rules/R12` is a short form of `#/rules?rule=R12` (a link to one rule on the rules page).
+// Every hash passes the token guard both ways: a param holding a token is dropped from the route
+// and from the address bar (with the warning), and is never written into one.
+import { findTokens } from '../model/share/secretScan';
+import { guardParams } from '../model/share/tokenGuard';
+import { tokenNotice } from './share/tokenNotice.svelte';
 export const VIEWS = ['compare', 'player', 'lesson', 'lab', 'rules', 'embed'] as const;
 export type View = (typeof VIEWS)[number];
 
@@ -57,11 +62,33 @@ export function formatHash(view: View, params?: URLSearchParams | Record<string,
   return `#/${view}${s ? `?${s}` : ''}`;
 }
 
+/**
+ * `hash` without any token: params holding one are dropped, and a view name holding one reads as
+ * the landing page. `removed` says whether anything was.
+ */
+export function guardHash(hash: string): { hash: string; route: Route; removed: boolean } {
+  const route = parseHash(hash);
+  let raw = hash;
+  try {
+    raw = decodeURIComponent(hash);
+  } catch {
+    // the parts are checked one by one below
+  }
+  const inPath = findTokens(raw.split('?')[0] ?? '', { generic: false }).length > 0;
+  const g = guardParams(route.params);
+  if (!inPath && !g.removed.length) return { hash, route, removed: false };
+  const view: View = inPath ? 'compare' : route.view;
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  const params = inPath ? new URLSearchParams() : g.params;
+  return { hash: formatHash(view, params), route: { view, params, unknown: false }, removed: true };
+}
+
 export class Router {
-  #hash = globalThis.location?.hash ?? '';
-  #route = $state.raw<Route>(parseHash(this.#hash));
+  #hash = '';
+  #route = $state.raw<Route>(parseHash(''));
 
   constructor() {
+    this.#set(globalThis.location?.hash ?? '');
     // Back/forward between pushState entries fires popstate; a typed or linked hash fires
     // hashchange. Either way, read the hash once per actual change.
     const sync = () => this.#set(globalThis.location.hash);
@@ -71,8 +98,14 @@ export class Router {
 
   #set(hash: string) {
     if (hash === this.#hash) return;
-    this.#hash = hash;
-    this.#route = parseHash(hash);
+    const g = guardHash(hash);
+    if (g.removed) {
+      tokenNotice.flag('the link');
+      // The address bar and this history entry lose it too, not only the view.
+      globalThis.history?.replaceState(globalThis.history.state, '', g.hash || '#/');
+    }
+    this.#hash = g.removed ? g.hash : hash;
+    this.#route = g.route;
   }
 
   get route(): Route {
@@ -81,7 +114,7 @@ export class Router {
 
   /** Navigates (a new history entry). */
   go(view: View, params?: URLSearchParams | Record<string, string>) {
-    const hash = formatHash(view, params);
+    const hash = guardHash(formatHash(view, params)).hash;
     if (hash === globalThis.location.hash) return;
     history.pushState(history.state, '', hash);
     this.#set(hash);
@@ -89,7 +122,7 @@ export class Router {
 
   /** Updates the current view's params without a new history entry or a re-render loop. */
   replace(params: URLSearchParams | Record<string, string>) {
-    const hash = formatHash(this.#route.view, params);
+    const hash = guardHash(formatHash(this.#route.view, params)).hash;
     if (hash === globalThis.location.hash) return;
     history.replaceState(history.state, '', hash);
     this.#set(hash);

@@ -248,6 +248,7 @@ describe('secrets never survive', () => {
     ],
     ['broken JSON', `{"token": "${PAT}"`],
     ['prose', `my token ${PAT} does not work`],
+    ['a PAT with a character stuck to it', `token=${PAT}x; retry`],
   ])('%s', (_name, text) => {
     const r = parseEvidence(text);
     const out = JSON.stringify(r);
@@ -259,6 +260,10 @@ describe('secrets never survive', () => {
     ['a long word', 'state: enabledForReportingButNotEnforced'],
     ['an org in a URL', 'https://contoso@dev.azure.com/contoso/Web/_git/web'],
     ['a path', '/contoso/Fabrikam-Fiber-Inc/_git/Fabrikam-Fiber-Web-Application'],
+    // Issue 15: these were removed as "token-like" before.
+    ['a long UPN', 'userPrincipalName: svc-build-agent-01-Prod-WestEurope-Pipelines@contoso.com'],
+    ['a 32-hex request id', 'x-vss-e2eid: 0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c'],
+    ['a policy name', 'CA001-Global-BaseProtection-AllApps-AnyPlatform-BlockNonCompliant'],
   ])('keeps %s', (_name, text) => {
     expect(redactSecrets(text)).toEqual({ text, removed: [] });
   });

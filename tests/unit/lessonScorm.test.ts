@@ -143,6 +143,13 @@ describe('an LMS that answers with the wrong types', () => {
     ],
     ['a 10,000-character string', () => 'x'.repeat(10_000), 'x'.repeat(255)],
     ['a proper name', () => 'Lovelace, Ada', 'Ada Lovelace'],
+    // Issue 15: a PAT from the LMS was shown and stored in localStorage.
+    ['a PAT (made up)', () => 'k7q2m4x3p3w6t5r5z2v7n4b6c3d2f5g2h7j4l4s3y6u2e5i2o7qa', ''],
+    [
+      'a name holding a PAT',
+      () => 'Lovelace, k7q2m4x3p3w6t5r5z2v7n4b6c3d2f5g2h7j4l4s3y6u2e5i2o7qax',
+      '',
+    ],
   ])('cmi.core.student_name as %s: no throw, a name or nothing', (_n, get, name) => {
     const { session, calls } = odd(get);
     expect(session.start()).toBe(true);

@@ -1,5 +1,7 @@
 // Pasted evidence (git output, curl -v, a HAR excerpt) can carry credentials. Everything that looks
-// like one is replaced before any parsing, so no token can reach the Evidence, a message or the UI.
+// like one is replaced before any parsing, so no token can reach the Evidence, a message or the UI:
+// credential contexts (headers, URL passwords, JWTs) here, token shapes by the one token guard.
+import { findTokens } from '../share/secretScan';
 
 export const REMOVED = '[removed]';
 
@@ -8,8 +10,6 @@ export interface Redacted {
   /** What kinds of secret were removed, once each, for a warning that does not echo them. */
   removed: string[];
 }
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** [pattern, what it is, replacement]; applied in order. */
 const RULES: [RegExp, string, (...match: string[]) => string][] = [
@@ -40,9 +40,6 @@ const RULES: [RegExp, string, (...match: string[]) => string][] = [
   [/\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, 'a JSON web token', () => REMOVED],
 ];
 
-/** A long run of base64/base32 characters with letters and digits, not a GUID: a PAT or a key. */
-const TOKEN_LIKE = /[A-Za-z0-9+_=-]{32,}/g;
-
 export function redactSecrets(input: string): Redacted {
   const removed = new Set<string>();
   let text = input;
@@ -52,10 +49,17 @@ export function redactSecrets(input: string): Redacted {
       return replace(...args);
     });
   }
-  text = text.replace(TOKEN_LIKE, (run) => {
-    if (GUID.test(run) || !/[0-9]/.test(run) || !/[A-Za-z]/.test(run)) return run;
+  // Token shapes, not every long run: UPNs, GUIDs and 32-hex request ids are evidence, not secrets.
+  const spans = findTokens(text);
+  if (spans.length) {
     removed.add('a long token-like string');
-    return REMOVED;
-  });
+    let out = '';
+    let at = 0;
+    for (const s of spans) {
+      out += text.slice(at, s.start) + REMOVED;
+      at = s.end;
+    }
+    text = out + text.slice(at);
+  }
   return { text, removed: [...removed] };
 }

@@ -85,9 +85,15 @@ export class LabState {
   readonly crossWarnings = $derived(crossCheck(this.world.locations, this.world.policies));
 
   readonly result = $derived(evaluate(this.world, this.request, this.assumptions));
-  readonly mask = $derived<Mask>(
-    this.redact ? shown(makeMask(this.world, [this.config.actor.user])) : identity,
+  /** The redaction switch's aliases, shared by the screen and the exports so both say the same. */
+  readonly #aliases = $derived<Mask | undefined>(
+    this.redact ? makeMask(this.world, [this.config.actor.user]) : undefined,
   );
+  readonly mask = $derived<Mask>(this.#aliases ? shown(this.#aliases) : identity);
+  /** For files written from the lab: the same aliases, with no display escaping; undefined when off. */
+  get exportMask(): Mask | undefined {
+    return this.#aliases;
+  }
   readonly decision = $derived<Decision | undefined>(
     this.result.ok ? maskDecision(this.result.value, this.mask) : undefined,
   );

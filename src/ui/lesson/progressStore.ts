@@ -9,6 +9,7 @@ import {
   type LessonShape,
   type StoredProgress,
 } from '../../model/content/lessonProgress';
+import { guardValue } from '../../model/share/tokenGuard';
 
 export const PROGRESS_KEY = 'pat-fence.lesson.v1';
 
@@ -53,7 +54,8 @@ export class ProgressStore {
         this.#notice = NEWER_RECORD;
         return false;
       }
-      this.#store.setItem(PROGRESS_KEY, JSON.stringify(value));
+      // Nothing that looks like a token is ever stored, whichever way it got into the record.
+      this.#store.setItem(PROGRESS_KEY, JSON.stringify(guardValue(value).value));
       this.#notice = undefined;
       return true;
     } catch {

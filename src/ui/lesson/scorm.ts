@@ -1,6 +1,8 @@
 // SCORM 1.2 run-time: find the LMS's API object by walking up parent frames (then the opener's),
 // as the SCORM 1.2 run-time environment describes, and report status and score through it.
 // With no LMS around every call is a no-op, so the same build works as a plain page.
+import { looksLikeToken } from '../../model/share/secretScan';
+import { tokenNotice } from '../share/tokenNotice.svelte';
 
 /** The SCORM 1.2 API an LMS puts on a parent window as `API`. */
 export interface Scorm12Api {
@@ -121,6 +123,11 @@ export class ScormSession {
     if (!this.#open) return '';
     // CMIString255: a longer answer is not a name.
     const raw = this.#get('cmi.core.student_name').slice(0, 255);
+    // A name that holds a token is no name: it is not shown, stored or put on a certificate.
+    if (looksLikeToken(raw)) {
+      tokenNotice.flag('the name the learning platform gave');
+      return '';
+    }
     const [last, first] = raw.split(',').map((s) => s.trim());
     return first ? `${first} ${last}` : (last ?? '');
   }
