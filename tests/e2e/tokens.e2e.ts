@@ -236,6 +236,7 @@ test('the paste box: a 20 MB paste neither freezes nor makes keystrokes rescan i
   page,
 }) => {
   await page.goto('./#/lab?tab=impact');
+  await page.locator('#impact-csv-text').waitFor();
   await page.evaluate(() => {
     const w = window as unknown as { longest: number };
     w.longest = 0;
@@ -276,6 +277,7 @@ test('the paste box: a 20 MB paste neither freezes nor makes keystrokes rescan i
   expect(typing).toBeLessThan(5000);
   // Over the limit for its kind, a paste is refused with the sizes.
   await page.goto('./#/lab?tab=import');
+  await page.locator('#import-policies-text').waitFor();
   await page.evaluate(() => {
     const box = document.querySelector<HTMLTextAreaElement>('#import-policies-text')!;
     const dt = new DataTransfer();
