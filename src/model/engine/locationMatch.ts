@@ -45,7 +45,7 @@ export function memberOf(ref: string, ctx: LocationContext): Membership {
     if (!ctx.country) return loc.includeUnknownCountriesAndRegions ? 'in' : 'unknown';
     return loc.countries.includes(ctx.country.toUpperCase()) ? 'in' : 'out';
   }
-  const set = ctx.compiled.rangesById.get(ref);
+  const set = ctx.compiled.rangesOf(ref);
   return set && inSet(set, ctx.ip, ctx.assumptions) ? 'in' : 'out';
 }
 

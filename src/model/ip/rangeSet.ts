@@ -4,6 +4,7 @@
 // IPv6 address here, and treating it as IPv4 (R9, ipv4-mapped=equivalent) is the caller's job.
 import type { Result } from './result';
 import { parseCidr, type Cidr, type ParsedIp } from './ip';
+import { prefixBounds } from './ipNumeric';
 import { parseIpText, type Words } from './ipText';
 
 export interface RangeSet {
@@ -128,15 +129,44 @@ function compareAt(arr: Uint32Array, i: number, a: number, b: number, c: number,
   return x3 === d ? 0 : x3 < d ? -1 : 1;
 }
 
-function build(cidrs: readonly Cidr[]): RangeSet {
+function intervalOf(c: Cidr): Interval {
+  return {
+    first: [c.first.hi, c.first.w1, c.first.w2, c.first.lo],
+    last: [c.last.hi, c.last.w1, c.last.w2, c.last.lo],
+  };
+}
+
+/**
+ * The interval of a range already validated, straight from its text: no normalised text is built
+ * for its bounds (that is most of parseCidr's time, and an import of 100,000 ranges compiles them
+ * all). Anything unusual goes through parseCidr, whose message a programming error then carries.
+ */
+function textInterval(text: string): { family: 4 | 6; iv: Interval } {
+  const t = text.trim();
+  const slash = t.indexOf('/');
+  const prefixText = t.slice(slash + 1);
+  const address =
+    slash > 0 && /^(0|[1-9][0-9]{0,2})$/.test(prefixText) ? parseIpText(t.slice(0, slash)) : '';
+  const prefix = Number(prefixText);
+  if (typeof address !== 'string') {
+    const family = typeof address === 'number' ? 4 : 6;
+    if (prefix <= (family === 4 ? 32 : 128)) {
+      const words: Words = typeof address === 'number' ? [address, 0, 0, 0] : address;
+      return { family, iv: prefixBounds(words, prefix, family) };
+    }
+  }
+  const r = parseCidr(text);
+  if (!r.ok) throw new Error(`compileRanges needs validated input: ${r.error}`);
+  return { family: r.value.family, iv: intervalOf(r.value) };
+}
+
+function build(cidrs: readonly (string | Cidr)[]): RangeSet {
   const v4: Interval[] = [];
   const v6: Interval[] = [];
   for (const c of cidrs) {
-    const iv: Interval = {
-      first: [c.first.hi, c.first.w1, c.first.w2, c.first.lo],
-      last: [c.last.hi, c.last.w1, c.last.w2, c.last.lo],
-    };
-    (c.family === 4 ? v4 : v6).push(iv);
+    const { family, iv } =
+      typeof c === 'string' ? textInterval(c) : { family: c.family, iv: intervalOf(c) };
+    (family === 4 ? v4 : v6).push(iv);
   }
   return new CompiledRangeSet(mergeIntervals(v4, 4), mergeIntervals(v6, 6));
 }
@@ -148,13 +178,7 @@ function build(cidrs: readonly Cidr[]): RangeSet {
  * compileRangesChecked.
  */
 export function compileRanges(cidrs: readonly (string | Cidr)[]): RangeSet {
-  const parsed = cidrs.map((c) => {
-    if (typeof c !== 'string') return c;
-    const r = parseCidr(c);
-    if (!r.ok) throw new Error(`compileRanges needs validated input: ${r.error}`);
-    return r.value;
-  });
-  return build(parsed);
+  return build(cidrs);
 }
 
 /** Compile user-supplied ranges; the first invalid one gives the error (parseCidr's message). */

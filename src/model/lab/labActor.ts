@@ -1,6 +1,6 @@
 // Which actor the diagram draws for a lab request: inside a trusted named location it is "on
 // premises", otherwise "external"; a pipeline agent is drawn as one.
-import { compileRanges } from '../ip/rangeSet';
+import { compileWorld } from '../engine/compiledWorld';
 import type { AccessRequest, World } from '../engine/types';
 
 export type LabActorKind = 'onprem' | 'external' | 'pipeline';
@@ -11,5 +11,5 @@ export function trustedRanges(world: World): string[] {
 
 export function labActorKind(world: World, req: AccessRequest): LabActorKind {
   if (req.client === 'pipeline-agent') return 'pipeline';
-  return compileRanges(trustedRanges(world)).containsText(req.ip) ? 'onprem' : 'external';
+  return compileWorld(world).trusted.containsText(req.ip) ? 'onprem' : 'external';
 }
