@@ -1,26 +1,18 @@
 // The lab's tenant and actor: the sandbox form as typed, the last valid build of it (which keeps
 // driving the decision while a field is invalid), imported Graph exports that replace the
-// sandbox's locations or policies, the redaction switch, and the engine's decision for all that.
+// sandbox's locations or policies (kept for the session in labSession), the redaction switch, and
+// the engine's decision for all that. The World keeps its identity while only the actor changes,
+// so a big import is compiled once and each keystroke costs one evaluation.
 import { evaluate } from '../../model/engine/evaluate';
 import { crossCheck } from '../../model/graph/graphPolicies';
 import type { SourceFile } from '../../model/graph/graphFiles';
-import {
-  describeSources,
-  importFiles,
-  type ExportKind,
-  type Imported,
-} from '../../model/lab/labImport';
+import type { ExportKind } from '../../model/lab/labImport';
 import { makeMask, maskDecision, type Mask } from '../../model/lab/labRedact';
 import { visible } from '../../model/graph/visibleText';
 import { buildSandbox, type SandboxBuild } from '../../model/lab/sandboxBuild';
 import { defaultSandbox, type SandboxConfig } from '../../model/lab/sandboxTypes';
-import type {
-  AccessRequest,
-  Decision,
-  NamedLocation,
-  Policy,
-  World,
-} from '../../model/engine/types';
+import type { AccessRequest, Decision, World } from '../../model/engine/types';
+import { LabImports } from './labSession.svelte';
 
 type Valid = SandboxBuild & Required<Pick<SandboxBuild, 'world' | 'request'>>;
 /** Every text from files shown in the lab goes through the mask: control characters made visible. */
@@ -33,16 +25,11 @@ const shown =
 export class LabState {
   config = $state<SandboxConfig>(defaultSandbox());
   redact = $state(false);
-  #locations = $state.raw<Imported<NamedLocation[]>>();
-  #policies = $state.raw<Imported<Policy[]>>();
-  #importWarnings = $state.raw<Record<ExportKind, string[]>>({ locations: [], policies: [] });
-  #importError = $state.raw<Record<ExportKind, string | undefined>>({
-    locations: undefined,
-    policies: undefined,
-  });
+  readonly imports: LabImports;
   #good: { build: Valid; config: SandboxConfig };
 
-  constructor(initial?: SandboxConfig) {
+  constructor(initial?: SandboxConfig, imports = new LabImports()) {
+    this.imports = imports;
     const fallback = defaultSandbox();
     this.#good = { build: buildSandbox(fallback) as Valid, config: fallback };
     if (initial) this.config = initial;
@@ -60,29 +47,39 @@ export class LabState {
   });
 
   get importedLocations() {
-    return this.#locations;
+    return this.imports.locations;
   }
   get importedPolicies() {
-    return this.#policies;
+    return this.imports.policies;
   }
   get importWarnings() {
-    return this.#importWarnings;
+    return this.imports.warnings;
   }
   get importError() {
-    return this.#importError;
+    return this.imports.error;
+  }
+  get importBusy() {
+    return this.imports.busy;
   }
 
+  // Each part of the World is derived on its own: a derived value that comes out equal does not
+  // wake what depends on it, so typing in the actor's fields leaves the World object as it was.
+  readonly #locationsInUse = $derived.by(
+    () => this.imports.locations?.value ?? this.good.build.world.locations,
+  );
+  readonly #policiesInUse = $derived.by(
+    () => this.imports.policies?.value ?? this.good.build.world.policies,
+  );
+  readonly #orgOn = $derived(this.good.build.world.org.ipValidation);
+  readonly #orgSince = $derived(this.good.build.world.org.enabledAt);
   readonly world = $derived.by<World>(() => {
-    const w = this.good.build.world;
-    return {
-      locations: this.#locations?.value ?? w.locations,
-      policies: this.#policies?.value ?? w.policies,
-      org: w.org,
-    };
+    const org: World['org'] = { ipValidation: this.#orgOn };
+    if (this.#orgSince !== undefined) org.enabledAt = this.#orgSince;
+    return { locations: this.#locationsInUse, policies: this.#policiesInUse, org };
   });
   readonly request = $derived<AccessRequest>(this.good.build.request);
   readonly assumptions = $derived(this.good.config.assumptions);
-  readonly crossWarnings = $derived(crossCheck(this.world.locations, this.world.policies));
+  readonly crossWarnings = $derived(crossCheck(this.#locationsInUse, this.#policiesInUse));
 
   readonly result = $derived(evaluate(this.world, this.request, this.assumptions));
   /** The redaction switch's aliases, shared by the screen and the exports so both say the same. */
@@ -99,35 +96,21 @@ export class LabState {
   );
 
   /** Reads an export; on any error the previous data stays and the error is kept for display. */
-  importText(kind: ExportKind, text: string, source: string): boolean {
-    return this.importFiles(kind, [{ name: source, text }]);
+  importText(kind: ExportKind, text: string, source: string): Promise<boolean> {
+    return this.imports.importFiles(kind, [{ name: source, text }]);
   }
 
   /** Reads one or more files of one export (bytes in any encoding real exports use). */
-  importFiles(kind: ExportKind, files: SourceFile[]): boolean {
-    const r = importFiles(kind, files);
-    if (!r.ok) {
-      this.#importError = { ...this.#importError, [kind]: r.error };
-      this.#importWarnings = { ...this.#importWarnings, [kind]: r.warnings };
-      return false;
-    }
-    const source = describeSources([...files].sort((a, b) => (a.name < b.name ? -1 : 1)));
-    if (kind === 'locations') this.#locations = { value: r.value as NamedLocation[], source };
-    else this.#policies = { value: r.value as Policy[], source };
-    this.#importError = { ...this.#importError, [kind]: undefined };
-    this.#importWarnings = { ...this.#importWarnings, [kind]: r.warnings };
-    return true;
+  importFiles(kind: ExportKind, files: SourceFile[]): Promise<boolean> {
+    return this.imports.importFiles(kind, files);
   }
 
   /** A file refused before reading (type, size): the previous data stays. */
   refuse(kind: ExportKind, message: string) {
-    this.#importError = { ...this.#importError, [kind]: message };
+    this.imports.refuse(kind, message);
   }
 
   clearImport(kind: ExportKind) {
-    if (kind === 'locations') this.#locations = undefined;
-    else this.#policies = undefined;
-    this.#importError = { ...this.#importError, [kind]: undefined };
-    this.#importWarnings = { ...this.#importWarnings, [kind]: [] };
+    this.imports.clear(kind);
   }
 }
