@@ -1,6 +1,7 @@
 // A tiny static server for the built app, as a plain static host would serve it: dist/ under any
-// path prefix (default /some/sub/path/), with the strict CSP header, gzip for text (as every real
-// host does), no rewrites, no fallbacks.
+// path prefix (default /some/sub/path/), with the strict CSP header, gzip for text (as most real
+// hosts do; `gzip: false` serves every file as it is, like many internal documentation hosts), no
+// rewrites, no fallbacks.
 // node tests/tools/serve-subpath.mjs [port] [prefix] [dir]   (port 0 = any free port)
 import { createServer } from 'node:http';
 import { gzipSync } from 'node:zlib';
@@ -30,6 +31,7 @@ export function serveSubpath({
   prefix = '/some/sub/path/',
   dir = 'dist',
   host = '127.0.0.1',
+  gzip = true,
 } = {}) {
   const root = resolve(dir);
   const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
@@ -54,6 +56,7 @@ export function serveSubpath({
       let body = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       const zip =
+        gzip &&
         /text|javascript|json|svg/.test(type) &&
         /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       if (zip) body = gzipSync(body);
