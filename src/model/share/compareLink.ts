@@ -2,6 +2,8 @@
 // side by side), optionally `scenario=<id>` for another compare scenario and `embed=1` for an
 // iframe. Unknown or bad values fall back to the defaults and are reported, never thrown.
 import type { Flow } from '../engine/types';
+import { cut } from '../graph/visibleText';
+import { looksLikeToken } from './secretScan';
 
 /** The flows the compare view offers (as model/content/compare.ts's COMPARE_FLOWS). */
 export const COMPARE_FLOWS = ['pat', 'web', 'ssh'] as const satisfies readonly Flow[];
@@ -18,6 +20,11 @@ export interface CompareLink {
 
 export const COMPARE_DEFAULTS: CompareLink = { flow: 'pat', policy: 'on' };
 
+/** A value from the address bar as a message may show it: short, and never a token. */
+const shown = (v: string) =>
+  looksLikeToken(v) ? 'a token-like value' : JSON.stringify(cut(v, 40));
+const SCENARIO_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
+
 export function parseCompareLink(params: URLSearchParams): {
   link: CompareLink;
   problems: string[];
@@ -29,13 +36,15 @@ export function parseCompareLink(params: URLSearchParams): {
   const link: CompareLink = { ...COMPARE_DEFAULTS };
   if (flow !== null) {
     if ((COMPARE_FLOWS as readonly string[]).includes(flow)) link.flow = flow as CompareFlow;
-    else problems.push(`flow=${flow} is not one of ${COMPARE_FLOWS.join(', ')}; showing pat`);
+    else
+      problems.push(`flow=${shown(flow)} is not one of ${COMPARE_FLOWS.join(', ')}; showing pat`);
   }
   if (policy !== null) {
     if ((POLICY_MODES as readonly string[]).includes(policy)) link.policy = policy as PolicyMode;
-    else problems.push(`policy=${policy} is not one of ${POLICY_MODES.join(', ')}; showing on`);
+    else
+      problems.push(`policy=${shown(policy)} is not one of ${POLICY_MODES.join(', ')}; showing on`);
   }
-  if (scenario) link.scenario = scenario;
+  if (scenario && SCENARIO_ID.test(scenario) && !looksLikeToken(scenario)) link.scenario = scenario;
   return { link, problems };
 }
 

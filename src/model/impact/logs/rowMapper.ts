@@ -12,6 +12,7 @@ import { classifyMechanism, countryOf, entraFlow, isAzureDevOps, laTime } from '
 import type { LogInfo } from './logInfo';
 import { noFlows, noteApart } from './logInfo';
 import { FIELD_PURPOSE, KIND_LABELS, type KindSpec, type LogField } from './logKinds';
+import { cut } from '../../graph/visibleText';
 
 const CLIENT_APP_FLOWS = new Map<string, Flow>([
   ['browser', 'web'],
@@ -92,7 +93,9 @@ export class RowMapper {
   }
 
   #problem(row: number, f: LogField, message: string) {
-    this.problems.push({ row, field: this.#nameOf(f), message });
+    // A cell is echoed in quotes: cut to 200 characters, so a 5 MB cell cannot fill a screen.
+    const short = message.replace(/"([^"]{201,})"/g, (_m, v: string) => `"${cut(v)}"`);
+    this.problems.push({ row, field: this.#nameOf(f), message: cut(short, 600) });
   }
 
   /** The IP as written, with a problem noted when it does not parse. */
