@@ -13,6 +13,7 @@ import {
   type Scenario,
   type Variant,
 } from '../../model/content/scenario';
+import { liveWords, type LiveWords } from '../../model/content/liveWords';
 import type { AccessRequest, Decision, Flow, World } from '../../model/engine/types';
 
 export interface Overrides {
@@ -186,6 +187,21 @@ export class PlayerState {
     if (!d) return [];
     const story = this.modified ? undefined : (this.variant?.narration ?? this.play?.narration);
     return story && story.length === d.trace.length ? story : d.trace.map((s) => s.detail);
+  });
+
+  /** Title, goal and picker labels that follow the switches (see liveWords). */
+  readonly words = $derived.by<LiveWords | undefined>(() => {
+    const { scenario, play, variant, world, request, actor, modified } = this;
+    if (!scenario || !play || !world || !request || !actor) return undefined;
+    return liveWords({
+      scenario,
+      play,
+      world,
+      request,
+      actor,
+      modified,
+      ...(variant ? { variant } : {}),
+    });
   });
 
   readonly expected = $derived<Expectation | undefined>(
