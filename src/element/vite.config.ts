@@ -36,6 +36,10 @@ export default defineConfig({
   base: './',
   publicDir: false,
   plugins: [catalogPlugin(here('../../scenarios')), svelte(), cssIntoScript()],
+  // The elements never show the compare view's share bar: leave it (and its exporters) out.
+  resolve: {
+    alias: [{ find: /^\.\/CompareShare\.svelte$/, replacement: here('./NoShare.svelte') }],
+  },
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: here('../../dist'),
