@@ -1,6 +1,7 @@
 // The page's handle on the impact worker: run() returns the report as a promise, cancel() stops
 // the run. The worker is created on first use; one that does not answer a cancel promptly (busy
 // in a long synchronous step) is terminated and replaced on the next run.
+import type { ImpactCsvKind } from '../model/impact/impactCsv';
 import type { ImpactReport } from '../model/impact/impactTypes';
 import type { FromWorker, ImpactInput, Progress, ToWorker } from './protocol';
 import { ReportPages } from './reportPages';
@@ -41,6 +42,9 @@ export class ImpactClient {
   #nextId = 1;
   #pending: Pending | undefined;
   #graceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The run whose report the worker keeps, and an export waiting for its file. */
+  #doneId: number | undefined;
+  #export: { resolve: (blob: Blob) => void; reject: (e: Error) => void } | undefined;
 
   constructor(create: () => WorkerLike = createWorker) {
     this.#create = create;
@@ -58,6 +62,21 @@ export class ImpactClient {
     return new Promise<ImpactReport>((resolve, reject) => {
       this.#pending = { id, message, resolve, reject, onProgress, pages: new ReportPages() };
       this.#ensureWorker().postMessage(message);
+    });
+  }
+
+  /**
+   * The CSV export of the last report run() gave (with its range: not a remedy trial), made in
+   * the worker from the whole report; rejects when the worker no longer has it.
+   */
+  exportCsv(kind: ImpactCsvKind): Promise<Blob> {
+    const id = this.#doneId;
+    if (id === undefined || !this.#worker || this.#export)
+      return Promise.reject(new Error('no report to export in the worker'));
+    const worker = this.#worker;
+    return new Promise<Blob>((resolve, reject) => {
+      this.#export = { resolve, reject };
+      worker.postMessage({ type: 'export', id, kind });
     });
   }
 
@@ -99,6 +118,13 @@ export class ImpactClient {
   }
 
   #receive(msg: FromWorker): void {
+    if (msg.type === 'file') {
+      const waiting = this.#export;
+      this.#export = undefined;
+      if (msg.blob) waiting?.resolve(msg.blob);
+      else waiting?.reject(new Error(msg.error));
+      return;
+    }
     if (msg.type === 'cancelled') {
       clearTimeout(this.#graceTimer); // it listened: keep it
       return;
@@ -112,6 +138,7 @@ export class ImpactClient {
       pending.pages.add(msg.field, msg.items);
     } else if (msg.type === 'result') {
       this.#pending = undefined;
+      if ((pending.message as { range?: boolean }).range !== false) this.#doneId = pending.id;
       pending.resolve(pending.pages.complete(msg.report));
     } else {
       this.#fail(msg.message);
@@ -126,6 +153,9 @@ export class ImpactClient {
 
   #drop(): void {
     clearTimeout(this.#graceTimer);
+    this.#doneId = undefined;
+    this.#export?.reject(new Error('the impact worker stopped'));
+    this.#export = undefined;
     this.#worker?.terminate();
     this.#worker = undefined;
   }

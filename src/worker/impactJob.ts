@@ -7,9 +7,10 @@ import { crossCheck, parsePolicies } from '../model/graph/graphPolicies';
 import { PROGRESS_EVERY } from '../model/impact/impact';
 import { ImpactAnalysis } from '../model/impact/impactAnalysis';
 import { impactRange } from '../model/impact/impactRange';
+import { BLOCKS_SHOWN, groupByBlock, suggestRemedies } from '../model/impact/remedies';
 import { worldFromLog } from '../model/impact/logs/logWorld';
 import type { ImpactReport } from '../model/impact/impactTypes';
-import type { SigninImport } from '../model/impact/signinRows';
+import { MAX_SIGNIN_TEXT, type SigninImport } from '../model/impact/signinRows';
 import { instant } from '../model/engine/time';
 import { FLOWS, type Assumptions, type World } from '../model/engine/types';
 import type { ImpactInput, Progress } from './protocol';
@@ -74,8 +75,20 @@ export async function runImpactJob(input: ImpactInput, hooks: JobHooks = {}): Pr
 
   const parseStart = now();
   let signins: SigninImport;
-  if (input.csvText !== undefined) {
-    const read = await readSigninRowsInChunks(input.csvText, {
+  let csvText = input.csvText;
+  if (input.file !== undefined) {
+    if (input.file.size > MAX_SIGNIN_TEXT)
+      return fail(
+        'Sign-ins: The sign-in file is over 100 MB; export a shorter period or split it.',
+      );
+    try {
+      csvText = await input.file.text();
+    } catch {
+      return fail('Sign-ins: the browser could not read this file.');
+    }
+  }
+  if (csvText !== undefined) {
+    const read = await readSigninRowsInChunks(csvText, {
       onProgress: (done, total) => onProgress?.({ phase: 'parse', done, total }),
       shouldStop: isCancelled,
       pause,
@@ -109,7 +122,12 @@ export async function runImpactJob(input: ImpactInput, hooks: JobHooks = {}): Pr
   const report = analysis.finish();
   if (signins.log) report.log = signins.log;
   if (enabledAt) report.enabledAt = enabledAt;
-  if (input.range !== false) report.range = impactRange(analysis, assumptions);
+  if (input.range !== false) {
+    report.range = impactRange(analysis, assumptions);
+    const blocks = groupByBlock(report.byIp);
+    report.remedies = suggestRemedies(report, world, 5, blocks);
+    report.blocks = blocks.slice(0, BLOCKS_SHOWN);
+  }
   report.inputs = {
     warnings,
     rowProblems: signins.problems.slice(0, MAX_ROW_PROBLEMS),

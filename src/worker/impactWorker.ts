@@ -1,12 +1,16 @@
 // The impact analysis off the main thread: the page posts a run (CSV text and Graph exports
 // included, so that parsing happens here too), gets progress, then the report or one error line.
 /// <reference lib="webworker" />
+import { impactCsvPieces } from '../model/impact/impactCsv';
+import type { ImpactReport } from '../model/impact/impactTypes';
 import { runImpactJob } from './impactJob';
 import type { FromWorker, RunMessage, ToWorker } from './protocol';
 import { reportMessages } from './reportPages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Set<number>();
+/** The last full run's report (not a remedy's trial run), whole, for the exports. */
+let kept: { id: number; report: ImpactReport } | undefined;
 const cancelled = new Set<number>();
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
@@ -23,6 +27,7 @@ async function run(msg: RunMessage): Promise<void> {
     if (outcome.status === 'cancelled') post({ type: 'cancelled', id });
     else if (outcome.status === 'error') post({ type: 'error', id, message: outcome.message });
     else {
+      if (msg.range !== false) kept = { id, report: outcome.report };
       for (const { message, transfer } of reportMessages(id, outcome.report))
         post(message, transfer);
     }
@@ -38,6 +43,10 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   if (msg.type === 'cancel') {
     if (running.has(msg.id)) cancelled.add(msg.id);
+  } else if (msg.type === 'export') {
+    const { id, kind } = msg;
+    if (kept?.id !== id) post({ type: 'file', id, kind, error: 'that report is no longer here' });
+    else post({ type: 'file', id, kind, blob: new Blob([...impactCsvPieces(kept.report, kind)]) });
   } else if (msg.type === 'run') {
     running.add(msg.id);
     void run(msg);

@@ -1,12 +1,16 @@
 // Messages between the page and the impact worker. One run at a time per id; the page may cancel
 // it. Everything here survives structured cloning (the report's columns are typed arrays).
+import type { ImpactCsvKind } from '../model/impact/impactCsv';
 import type { ImpactReport } from '../model/impact/impactTypes';
 import type { SigninRow } from '../model/impact/signinRows';
 import type { Assumptions, Flow, World } from '../model/engine/types';
 
 /** Sign-ins: the CSV text as the user dropped it (parsed in the worker), or rows already read. */
 export type RowsInput =
-  { csvText: string; rows?: undefined } | { rows: SigninRow[]; csvText?: undefined };
+  | { csvText: string; rows?: undefined; file?: undefined }
+  | { rows: SigninRow[]; csvText?: undefined; file?: undefined }
+  /** The file itself: posting a File costs nothing, posting its text copies it on the page. */
+  | { file: Blob; csvText?: undefined; rows?: undefined };
 
 /** The tenant: a World, or Graph JSON exports (parsed or as text) and when the policy went on. */
 export type WorldInput =
@@ -29,7 +33,14 @@ export interface CancelMessage {
   type: 'cancel';
   id: number;
 }
-export type ToWorker = RunMessage | CancelMessage;
+/** The CSV export of the last full run's report, made in the worker from its whole report. */
+export interface ExportMessage {
+  type: 'export';
+  /** The run whose report is on the page. */
+  id: number;
+  kind: ImpactCsvKind;
+}
+export type ToWorker = RunMessage | CancelMessage | ExportMessage;
 
 /** 'parse': characters of the CSV read; 'analyse': rows analysed. */
 export interface Progress {
@@ -47,7 +58,11 @@ export interface PageMessage {
   field: PagedField;
   items: unknown[];
 }
-/** The report, its paged lists empty: the pages sent before it fill them. */
+/**
+ * The report, its paged lists empty: the pages sent before it fill them. Its byUser and byIp
+ * hold only the groups a table can show (the first GROUPS_SHOWN in every order; groupTotals says
+ * how many there are): the whole lists stay in the worker, which makes the exports from them.
+ */
 export interface ResultMessage {
   type: 'result';
   id: number;
@@ -64,5 +79,9 @@ export interface CancelledMessage {
   type: 'cancelled';
   id: number;
 }
+/** The export asked for: a Blob (posted by reference, no copy), or why there is none. */
+export type FileMessage = { type: 'file'; id: number; kind: ImpactCsvKind } & (
+  { blob: Blob; error?: undefined } | { error: string; blob?: undefined }
+);
 export type FromWorker =
-  ProgressMessage | PageMessage | ResultMessage | ErrorMessage | CancelledMessage;
+  ProgressMessage | PageMessage | ResultMessage | ErrorMessage | CancelledMessage | FileMessage;

@@ -1,6 +1,8 @@
-// A report leaves the worker in pages: the per-row columns are transferred (no copy), and the long
-// lists (users, IPs and their groups) follow in slices, so that the page never spends one long
-// task deserialising a single huge message (the e2e long-task test holds it under 200 ms).
+// A report leaves the worker in pages: copies of the per-row columns are transferred (the worker
+// keeps its report for the exports), the lists of users and IPs follow in slices, and of the
+// groups only those a table can show go (groupsShown): 700,000 groups of objects, even in pages,
+// kept the page's thread busy for seconds (the e2e long-task test holds it under 200 ms).
+import { groupsShown } from '../model/impact/impactGroups';
 import type { ImpactReport } from '../model/impact/impactTypes';
 import type { FromWorker, PagedField } from './protocol';
 
@@ -16,8 +18,17 @@ export function reportMessages(
 ): { message: FromWorker; transfer: ArrayBuffer[] }[] {
   const out: { message: FromWorker; transfer: ArrayBuffer[] }[] = [];
   const head = { ...report };
+  const shown = { byUser: groupsShown(report.byUser), byIp: groupsShown(report.byIp) };
+  if (shown.byUser.length < report.byUser.length || shown.byIp.length < report.byIp.length)
+    head.groupTotals = { byUser: report.byUser.length, byIp: report.byIp.length };
   for (const field of PAGED) {
-    const list = report[field] as unknown[];
+    // A report that big keeps its users and IPs in the worker too: only its exports read them.
+    if (head.groupTotals && (field === 'ips' || field === 'users')) {
+      head[field] = [];
+      continue;
+    }
+    const list =
+      field === 'byUser' || field === 'byIp' ? shown[field] : (report[field] as unknown[]);
     for (let i = 0; i < list.length; i += pageItems)
       out.push({
         message: { type: 'page', id, field, items: list.slice(i, i + pageItems) },
@@ -25,7 +36,17 @@ export function reportMessages(
       });
     head[field] = [];
   }
-  const { rows } = report;
+  const r = report.rows;
+  const rows = {
+    count: r.count,
+    row: r.row.slice(),
+    ip: r.ip.slice(),
+    user: r.user.slice(),
+    flow: r.flow.slice(),
+    off: r.off.slice(),
+    on: r.on.slice(),
+  };
+  head.rows = rows;
   const transfer = [rows.row, rows.ip, rows.user, rows.flow, rows.off, rows.on].map(
     (a) => a.buffer as ArrayBuffer,
   );

@@ -1,17 +1,21 @@
 // The page stays responsive while a big impact analysis runs: parsing and deciding happen in the
-// worker, and the report comes back as transferred typed arrays. A PerformanceObserver records
-// every long task (over 50 ms) from before the file is chosen until the report is on screen;
-// none may reach 200 ms.
+// worker, and the report comes back as transferred typed arrays and pages of its long lists. A
+// PerformanceObserver records every long task (over 50 ms) from the moment the file is chosen
+// until the report is on screen, and while the refused rows are exported; none may reach 200 ms.
+// The file has 700,000 distinct users and 700,000 distinct IPs (issue 15: that took 11 s).
 import { expect, test } from '@playwright/test';
 
-const ROWS = 200_000;
+const ROWS = 700_000;
 const LIMIT_MS = 200;
 
-// FIXME: passes with the report's own messages (longest 119-127 ms at a load of ~17 on two cores),
-// but since the lab suggests remedies on the page's thread (Remedies.svelte: suggestRemedies on
-// every report) the longest task after the report arrives is 300-700 ms on that busy machine.
-test.fixme('no long task over 200 ms while a 200,000-row analysis runs', async ({ page }) => {
-  test.setTimeout(60_000);
+// FIXME (perf11, session 3): the export now makes no long task at all, and the analysis went from
+// 127-241 long tasks (longest 925-1821 ms) to 2 (longest 317 ms), measured at a load of ~20 on two
+// cores with another e2e file running; the last one over 200 ms (just after the report appears)
+// is not found yet. Un-fixme once it holds on a quiet machine.
+test.fixme('no long task over 200 ms while a 700,000-distinct analysis runs and exports', async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
   await page.addInitScript(() => {
     const w = window as unknown as { longTasks: number[] };
     w.longTasks = [];
@@ -24,14 +28,14 @@ test.fixme('no long task over 200 ms while a 200,000-row analysis runs', async (
   // The file is made in the page (handing Playwright 13 MB to upload is itself a long task), and
   // only what happens once it is chosen counts: loading the page is not the analysis.
   await page.evaluate((rows) => {
-    // A log that looks like a real one: a few thousand users and addresses, repeated.
+    // Every row its own user and its own address: the longest lists a report can carry.
     const lines = ['Date (UTC),Username,IP address,flow,client'];
     for (let i = 0; i < rows; i++) {
-      const ip = i % 10 === 0 ? `100.64.${(i >> 8) & 255}.${i & 255}` : `203.0.113.${i % 200}`;
+      const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
       const flow = i % 10 < 8 ? 'pat' : i % 10 === 8 ? 'ssh' : 'web';
       const at = `2026-03-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00Z`;
       const client = flow === 'web' ? 'browser' : 'git';
-      lines.push(`${at},user${i % 3000}@contoso.com,${ip},${flow},${client}`);
+      lines.push(`${at},user${i}@contoso.com,${ip},${flow},${client}`);
     }
     const w = window as unknown as { bigCsv: File };
     w.bigCsv = new File([lines.join('\r\n')], 'big.csv', { type: 'text/csv' });
@@ -47,13 +51,26 @@ test.fixme('no long task over 200 ms while a 200,000-row analysis runs', async (
     input.dispatchEvent(new Event('change', { bubbles: true }));
   });
   await expect(page.getByRole('progressbar')).toBeVisible();
-  await expect(page.getByTestId('newly-blocked')).toBeVisible({ timeout: 45_000 });
+  await expect(page.getByTestId('newly-blocked')).toBeVisible({ timeout: 240_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0);
   // Let the report's first paint finish and be observed.
   await page.waitForTimeout(500);
-  const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const read = () => page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
+  const tasks = await read();
   console.log(
     `long tasks during the analysis: ${tasks.length}; longest ${Math.round(Math.max(0, ...tasks))} ms`,
   );
+  expect(page.getByTestId('newly-blocked')).not.toHaveText('0');
+  // The export is made in pieces, the page yielding between them.
+  await page.evaluate(() => ((window as unknown as { longTasks: number[] }).longTasks = []));
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Export refused rows (CSV)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('impact-rows.csv');
+  const exported = await read();
+  console.log(
+    `long tasks during the export: ${exported.length}; longest ${Math.round(Math.max(0, ...exported))} ms`,
+  );
   expect(tasks.filter((ms) => ms > LIMIT_MS)).toEqual([]);
+  expect(exported.filter((ms) => ms > LIMIT_MS)).toEqual([]);
 });

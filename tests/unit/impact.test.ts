@@ -1,6 +1,8 @@
 // analyseImpact: counts off and on, newly blocked rows, groups by user and IP, the compact rows,
 // and the CSV export (RFC 4180 quoting, formula injection defused).
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { topGroups, type GroupOrder } from '../../src/model/impact/impactGroups';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import {
   analyseImpact,
@@ -138,6 +140,34 @@ describe('sortGroups', () => {
     ['key', 'desc', ['c', 'b', 'a']],
   ])('by %s %s', (by, dir, keys) => {
     expect(sortGroups(groups, by, dir).map((x) => x.key)).toEqual(keys);
+  });
+});
+
+describe('topGroups: the first rows of a table without sorting them all', () => {
+  const arbGroups = fc.uniqueArray(
+    fc.record({
+      key: fc.string({ maxLength: 3 }),
+      count: fc.integer({ min: 0, max: 5 }),
+      newlyBlocked: fc.integer({ min: 0, max: 5 }),
+    }),
+    { selector: (x) => x.key, maxLength: 60 },
+  );
+  it('gives sortGroups(...).slice(0, limit) for every order', () => {
+    fc.assert(
+      fc.property(
+        arbGroups,
+        fc.constantFrom<GroupOrder>('count', 'newlyBlocked', 'key'),
+        fc.constantFrom<'asc' | 'desc' | undefined>('asc', 'desc', undefined),
+        fc.integer({ min: 1, max: 20 }),
+        (list, by, dir, limit) => {
+          const groups = list.map((x) => ({ ...x, flows: {}, examples: [], deciders: [] }));
+          expect(topGroups(groups, by, dir, limit)).toEqual(
+            sortGroups(groups, by, dir).slice(0, limit),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });
 

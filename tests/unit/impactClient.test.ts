@@ -7,6 +7,9 @@ import {
   ImpactClient,
   type WorkerLike,
 } from '../../src/worker/impactClient';
+import { impactToCsv } from '../../src/model/impact/impactCsv';
+import { groupsShown } from '../../src/model/impact/impactGroups';
+import type { ImpactReport } from '../../src/model/impact/impactTypes';
 import { runImpactJob } from '../../src/worker/impactJob';
 import type { FromWorker, ImpactInput, Progress, ToWorker } from '../../src/worker/protocol';
 import { reportMessages } from '../../src/worker/reportPages';
@@ -28,12 +31,24 @@ class FakeWorker implements WorkerLike {
   /** A stuck worker never answers (as one busy in a long synchronous step). */
   constructor(private readonly stuck = false) {}
   #cancelled = new Set<number>();
+  /** Whole reports by run, as the worker keeps the last one for the exports. */
+  readonly kept = new Map<number, ImpactReport>();
 
   postMessage(msg: ToWorker): void {
     this.received.push(msg);
     if (this.stuck) return;
     if (msg.type === 'cancel') this.#cancelled.add(msg.id);
-    else void this.#run(msg);
+    else if (msg.type === 'export') {
+      const { id, kind } = msg;
+      const report = this.kept.get(id);
+      queueMicrotask(() =>
+        this.#post(
+          report
+            ? { type: 'file', id, kind, blob: new Blob([impactToCsv(report, kind)]) }
+            : { type: 'file', id, kind, error: 'that report is no longer here' },
+        ),
+      );
+    } else void this.#run(msg);
   }
   terminate(): void {
     this.terminated = true;
@@ -47,9 +62,10 @@ class FakeWorker implements WorkerLike {
       onProgress: (p) => this.#post({ type: 'progress', id, ...p }),
       isCancelled: () => this.#cancelled.has(id),
     });
-    if (o.status === 'done')
+    if (o.status === 'done') {
+      this.kept.set(id, o.report);
       for (const { message } of reportMessages(id, o.report, 1_000)) this.#post(message);
-    else if (o.status === 'error') this.#post({ type: 'error', id, message: o.message });
+    } else if (o.status === 'error') this.#post({ type: 'error', id, message: o.message });
     else this.#post({ type: 'cancelled', id });
   }
 }
@@ -90,7 +106,20 @@ describe('ImpactClient', () => {
     if (direct.status !== 'done') throw new Error(direct.status);
     expect(reportMessages(1, direct.report, 1_000).length).toBeGreaterThan(10);
     const client = new ImpactClient(() => new FakeWorker());
-    expect(await client.run(many)).toEqual(direct.report);
+    // The groups come as the tables can show them; the worker keeps them all for the exports.
+    const { byUser, byIp } = direct.report;
+    const got = await client.run(many);
+    expect(got.groupTotals).toEqual({ byUser: 2_500, byIp: 7_500 });
+    expect(got.byUser).toHaveLength(groupsShown(byUser).length);
+    expect(got.byUser.length).toBeLessThanOrEqual(600);
+    expect(got).toEqual({
+      ...direct.report,
+      byUser: groupsShown(byUser),
+      byIp: groupsShown(byIp),
+      ips: [],
+      users: [],
+      groupTotals: { byUser: 2_500, byIp: 7_500 },
+    });
   });
 
   it("rejects with the worker's one-line message", async () => {
@@ -143,5 +172,30 @@ describe('ImpactClient', () => {
     await expect(run).rejects.toThrow('The impact worker stopped: failed to load');
     expect(broken.terminated).toBe(true);
     await expect(client.run(input(3))).resolves.toMatchObject({ total: 3 });
+  });
+});
+
+describe('exports come from the whole report the worker kept', () => {
+  it('gives the CSV of every group, though the page got only those a table shows', async () => {
+    const fake = new FakeWorker();
+    const client = new ImpactClient(() => fake);
+    // 1,000 distinct users, each refused once: more groups than the page is sent.
+    const rows = Array.from({ length: 1_000 }, (_, i) => ({
+      row: i + 2,
+      ip: IP.home,
+      user: `u${i}@contoso.com`,
+    }));
+    const report = await client.run({ rows, world: world([blockOutside]), at: AT });
+    expect(report.groupTotals).toEqual({ byUser: 1_000, byIp: 1 });
+    expect(report.byUser.length).toBeLessThan(1_000);
+    const blob = await client.exportCsv('users');
+    const whole = fake.kept.get(1)!;
+    expect(await blob.text()).toBe(impactToCsv(whole, 'users'));
+    expect((await blob.text()).trim().split('\r\n')).toHaveLength(1_001);
+  });
+  it('refuses when no report was made', async () => {
+    await expect(new ImpactClient(() => new FakeWorker()).exportCsv('rows')).rejects.toThrow(
+      /no report/,
+    );
   });
 });

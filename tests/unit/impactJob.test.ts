@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import { analyseImpact } from '../../src/model/impact/impact';
+import { groupByBlock, suggestRemedies } from '../../src/model/impact/remedies';
 import { readSigninRows } from '../../src/model/impact/signinRows';
 import { runImpactJob, type JobOutcome } from '../../src/worker/impactJob';
 import type { Progress } from '../../src/worker/protocol';
@@ -154,8 +155,10 @@ describe('runImpactJob', () => {
     const parsed = readSigninRows(csvText);
     if (!parsed.ok) throw new Error(parsed.error);
     const o = done(await runImpactJob({ csvText, world: tenant, at: AT }));
-    // The job adds what it read (log, range); the decisions are analyseImpact's.
-    const { inputs, log, range, ...report } = o.report;
+    // The job adds what it read (log, range, blocks, remedies); the decisions are analyseImpact's.
+    const { inputs, log, range, blocks, remedies, ...report } = o.report;
+    expect(blocks).toEqual(groupByBlock(report.byIp).slice(0, 10));
+    expect(remedies).toEqual(suggestRemedies(report, tenant));
     expect(log?.kind).toBe('plain');
     expect(range).toEqual({ low: report.newlyBlocked, high: report.newlyBlocked, readings: [] });
     expect(inputs!.rowProblemCount).toBe(parsed.value.problems.length);

@@ -2,6 +2,7 @@
 // report that compares every row with the organisation policy off and on.
 import type { ImpactRange } from './impactRange';
 import type { LogInfo } from './logs/logInfo';
+import type { BlockGroup, Remedy } from './remedies';
 import type { RowProblem } from './signinRows';
 import type { Assumptions, Decision, Flow, Outcome, RuleId } from '../engine/types';
 
@@ -91,6 +92,14 @@ export interface ImpactReport {
   log?: LogInfo;
   /** Newly refused under each reading of the disputed rules R12, R7, R8. */
   range?: ImpactRange;
+  /**
+   * Refused traffic by address block (the busiest first, at most BLOCKS_SHOWN) and the remedies
+   * for it, worked out where the report is made (the worker), not on the page's thread.
+   */
+  blocks?: BlockGroup[];
+  remedies?: Remedy[];
+  /** How many groups byUser and byIp have, when they hold only the first of them (the page's). */
+  groupTotals?: { byUser: number; byIp: number };
   /** When the org policy went on, as used, and whether the audit log said so (R12). */
   enabledAt?: { at: string; from: 'audit-log' | 'input'; row?: number };
   /** Filled by the worker job: what importing the CSV and Graph exports had to say. */

@@ -28,6 +28,9 @@ export function blockOf(ip: string): string | undefined {
   return c.ok ? c.value.cidr : undefined;
 }
 
+/** Blocks a report lists (the busiest). */
+export const BLOCKS_SHOWN = 10;
+
 export function groupByBlock(byIp: readonly ImpactGroup[]): BlockGroup[] {
   const blocks = new Map<string, BlockGroup>();
   for (const g of byIp) {
@@ -75,10 +78,15 @@ function exemptLocation(world: World, policyId: string): NamedLocation | undefin
   return undefined;
 }
 
-/** At most `limit` remedies, for the blocks with the most refused rows. */
-export function suggestRemedies(report: ImpactReport, world: World, limit = 5): Remedy[] {
+/** At most `limit` remedies, for the blocks with the most refused rows (`blocks`, if grouped). */
+export function suggestRemedies(
+  report: Pick<ImpactReport, 'byIp'>,
+  world: World,
+  limit = 5,
+  blocks: readonly BlockGroup[] = groupByBlock(report.byIp),
+): Remedy[] {
   const out: Remedy[] = [];
-  for (const b of groupByBlock(report.byIp)) {
+  for (const b of blocks) {
     if (out.length >= limit || b.newlyBlocked === 0) break;
     const loc = b.policyIds.map((id) => exemptLocation(world, id)).find(Boolean);
     if (!loc) continue;

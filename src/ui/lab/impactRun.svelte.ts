@@ -1,6 +1,7 @@
 // One impact analysis at a time, through the same worker code path as the benchmark
 // (ImpactClient → impactWorker → runImpactJob): progress, cancel, and the last good report kept
 // when a new run fails or is cancelled.
+import type { ImpactCsvKind } from '../../model/impact/impactCsv';
 import type { ImpactReport } from '../../model/impact/impactTypes';
 import { applyRemedy, type Remedy } from '../../model/impact/remedies';
 import type { Assumptions, Flow, World } from '../../model/engine/types';
@@ -19,13 +20,19 @@ export interface RemedyTrial {
 }
 
 export interface RunInput {
-  csvText: string;
+  /** The text (pasted), or the file itself, which the worker reads (no copy on the page). */
+  csvText?: string;
+  file?: File;
   source: string;
   world: World;
   assumptions: Assumptions;
   at: string;
   defaultFlow: Flow;
 }
+
+/** The sign-ins of a run as the worker takes them. */
+const sign = (input: RunInput): { file: File } | { csvText: string } =>
+  input.file ? { file: input.file } : { csvText: input.csvText ?? '' };
 
 export class ImpactRun {
   #client: ImpactClient | undefined;
@@ -43,11 +50,11 @@ export class ImpactRun {
     this.#client ??= new ImpactClient();
     this.status = 'running';
     this.error = undefined;
-    this.progress = { phase: 'parse', done: 0, total: input.csvText.length };
+    this.progress = { phase: 'parse', done: 0, total: 1 };
     try {
       const report = await this.#client.run(
         {
-          csvText: input.csvText,
+          ...sign(input),
           world: input.world,
           assumptions: input.assumptions,
           at: input.at,
@@ -80,7 +87,7 @@ export class ImpactRun {
     this.trial = { remedy, status: 'running', before };
     try {
       const r = await this.#client.run({
-        csvText: input.csvText,
+        ...sign(input),
         world: applyRemedy(input.world, remedy),
         assumptions: input.assumptions,
         at: input.at,
@@ -90,6 +97,18 @@ export class ImpactRun {
       this.trial = { remedy, status: 'done', before, after: r.newlyBlocked };
     } catch (e) {
       this.trial = { remedy, status: 'error', before, error: (e as Error).message };
+    }
+  }
+
+  /**
+   * The CSV export of the report on screen, made in the worker from the whole report (the page
+   * holds only the groups its tables show); a Blob, or undefined when the worker lost it.
+   */
+  async exportCsv(kind: ImpactCsvKind): Promise<Blob | undefined> {
+    try {
+      return await this.#client?.exportCsv(kind);
+    } catch {
+      return undefined;
     }
   }
 
