@@ -21,8 +21,7 @@ export interface CompareLink {
 export const COMPARE_DEFAULTS: CompareLink = { flow: 'pat', policy: 'on' };
 
 /** A value from the address bar as a message may show it: short, and never a token. */
-const shown = (v: string) =>
-  looksLikeToken(v) ? 'a token-like value' : JSON.stringify(cut(v, 40));
+const shown = (v: string) => (looksLikeToken(v) ? 'a token-like value' : cut(v, 40));
 const SCENARIO_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/;
 
 export function parseCompareLink(params: URLSearchParams): {
