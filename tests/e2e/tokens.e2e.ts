@@ -237,6 +237,12 @@ test('the paste box: a 20 MB paste neither freezes nor makes keystrokes rescan i
 }) => {
   await page.goto('./#/lab?tab=impact');
   await page.locator('#impact-csv-text').waitFor();
+  // The 20 MB text is built first, so the observer sees only what the app does with it.
+  await page.evaluate((pat) => {
+    const row = '2026-03-02T10:00:00Z,adele@contoso.com,203.0.113.9,pat\n';
+    (window as unknown as { big: string }).big =
+      `at,user,ip,flow\n${row.repeat(380_000)}x,${pat},203.0.113.10,pat\n`;
+  }, PAT);
   await page.evaluate(() => {
     const w = window as unknown as { longest: number };
     w.longest = 0;
@@ -245,17 +251,18 @@ test('the paste box: a 20 MB paste neither freezes nor makes keystrokes rescan i
     }).observe({ type: 'longtask', buffered: false });
   });
   const longest = () => page.evaluate(() => (window as unknown as { longest: number }).longest);
-  await page.evaluate((pat) => {
-    const row = '2026-03-02T10:00:00Z,adele@contoso.com,203.0.113.9,pat\n';
-    const text = `at,user,ip,flow\n${row.repeat(380_000)}x,${pat},203.0.113.10,pat\n`;
+  const resetLongest = () =>
+    page.evaluate(() => void ((window as unknown as { longest: number }).longest = 0));
+  await page.evaluate(() => {
+    const w = window as unknown as { big: string };
     const box = document.querySelector<HTMLTextAreaElement>('#impact-csv-text')!;
     const dt = new DataTransfer();
-    dt.setData('text/plain', text);
+    dt.setData('text/plain', w.big);
     box.focus();
     box.dispatchEvent(
       new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }),
     );
-  }, PAT);
+  });
   await expect(page.getByText(/Pasted text: \d+\.\d MB, kept off screen/)).toBeVisible();
   await expect(page.getByRole('alert').filter({ hasText: WARNING })).toContainText('pasted text');
   const afterPaste = await longest();
@@ -267,14 +274,14 @@ test('the paste box: a 20 MB paste neither freezes nor makes keystrokes rescan i
     el.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await box.press('End');
-  const t0 = Date.now();
+  await resetLongest();
   await box.pressSequentially('203.0.113.77,bob@contoso.com', { delay: 0 });
-  const typing = Date.now() - t0;
+  const typing = await longest();
   console.log(
-    `paste box: longest task ${afterPaste.toFixed(0)} ms after a 20 MB paste; 28 keys in ${typing} ms`,
+    `paste box: longest task ${afterPaste.toFixed(0)} ms after a 20 MB paste, ${typing.toFixed(0)} ms while typing`,
   );
-  expect(afterPaste).toBeLessThan(400);
-  expect(typing).toBeLessThan(5000);
+  expect(afterPaste).toBeLessThan(200);
+  expect(typing).toBeLessThan(200);
   // Over the limit for its kind, a paste is refused with the sizes.
   await page.goto('./#/lab?tab=import');
   await page.locator('#import-policies-text').waitFor();

@@ -220,14 +220,12 @@ describe('big text', () => {
     expect(g.value).toBe(guardText(text).value);
     expect(g.found).toEqual(['ado-pat-legacy']);
   });
-  it('scans 20 MB in one pass, quickly', () => {
+  it('scans 20 MB of real names in one pass and finds nothing', () => {
+    // Speed is measured by the e2e long-task test, not by a timer here.
     const text = 'CA001-Global-BaseProtection-AllApps,203.0.113.9,adele@contoso.com\n'.repeat(
       320_000,
     );
-    const t0 = performance.now();
     expect(guardText(text).found).toEqual([]);
-    // Generous for a loaded machine; a rescan per keystroke was 9.4 s before.
-    expect(performance.now() - t0).toBeLessThan(3000);
   });
 });
 
