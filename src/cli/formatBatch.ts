@@ -72,6 +72,13 @@ export function pairCells(r: BatchReport, off: number, on: number): Cells {
 }
 
 /** Calls `each(i, pair)` for every decided row, in file order; pair = off * 65536 + on. */
+/** The JSON text of a repeated value (an IP, a user, an outcome pair), made once per key. */
+export function cached<T>(cache: Map<T, string>, key: T, make: () => string): string {
+  let v = cache.get(key);
+  if (v === undefined) cache.set(key, (v = make()));
+  return v;
+}
+
 export function forEachRow(r: BatchReport, each: (i: number, pair: number) => void): void {
   const { count, off, on } = r.impact.rows;
   for (let i = 0; i < count; i++)
@@ -199,11 +206,6 @@ export function writeBatchJson(
   const ipJson = new Map<number, string>();
   const userJson = new Map<number, string>();
   const tailJson = new Map<number, string>();
-  const cached = <T>(cache: Map<T, string>, key: T, make: () => string) => {
-    let v = cache.get(key);
-    if (v === undefined) cache.set(key, (v = make()));
-    return v;
-  };
   const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
   let text = `{\n  "current": ${JSON.stringify(r.current)},\n  "rows": [`;
   let n = 0;

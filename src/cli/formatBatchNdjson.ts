@@ -3,7 +3,7 @@
 // each decided row, then each problem, then the summary with everything else, always last.
 import { FLOWS } from '../model/engine/types';
 import type { BatchReport } from './batch';
-import { PIECE, forEachRow, pairCells } from './formatBatch';
+import { PIECE, cached, forEachRow, pairCells } from './formatBatch';
 
 /**
  * Lines of `{"type":"row", row, ip, flow, user, off, on, code, rule}` in file order, then
@@ -21,11 +21,6 @@ export function writeBatchNdjson(
   const ipJson = new Map<number, string>();
   const userJson = new Map<number, string>();
   const tailJson = new Map<number, string>();
-  const cached = <T>(cache: Map<T, string>, key: T, make: () => string) => {
-    let v = cache.get(key);
-    if (v === undefined) cache.set(key, (v = make()));
-    return v;
-  };
   let text = '';
   let n = 0;
   const flush = () => {
