@@ -25,8 +25,11 @@ import { parsePlayerLink } from '../../src/model/share/urlStatePlayer';
 
 // Runs per property: the whole file stays well under 20 s on a busy 2-core machine.
 const RUNS = 60;
+// CI replays one fixed seed, so a landing never depends on the draw; elsewhere every run explores
+// new inputs (a failure prints its seed and counterexample; add the case to an example test).
+const SEED = process.env.CI ? { seed: 20261202 } : {};
 const run = (p: fc.IPropertyWithHooks<never> | fc.IProperty<unknown>) =>
-  fc.assert(p as fc.IProperty<unknown>, { numRuns: RUNS });
+  fc.assert(p as fc.IProperty<unknown>, { numRuns: RUNS, ...SEED });
 
 /** A deterministic sample of each real token shape (never a real credential). */
 function sample(alphabet: string, n: number, seed: number): string {

@@ -204,6 +204,11 @@ describe('seed and challenges in the record', () => {
       { seed: 12, challenges: ['cafe-vpn'] },
     ],
     [{ seed: -1, challenges: 'x' }, {}],
+    // Found by the importers' property test: a 53-character base32 run is a token, not an id.
+    [
+      { challenges: ['xmoyt2ojre7gkvn44os5veqdd2ojreosnlrjaxtq7ylthrsh3zerhx', 'arm-target'] },
+      { challenges: ['arm-target'] },
+    ],
   ])('%j is read as %j', (extra, want) => {
     const got = parseProgress(JSON.stringify({ ...good, ...extra }), shape, key)!;
     expect({ seed: got.seed, challenges: got.challenges }).toEqual({

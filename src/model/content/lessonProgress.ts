@@ -95,6 +95,10 @@ export function newerVersion(raw: string | null | undefined): number | undefined
   }
 }
 
+// A challenge id as the challenge schema has it (hyphenated words), each word short enough that
+// no stored id can carry a token's 52-character run.
+const CHALLENGE_ID = /^[a-z0-9]{1,40}(-[a-z0-9]{1,40})*$/;
+
 /** Reads what storage held; undefined when there is nothing usable. */
 export function parseProgress(
   raw: string | null | undefined,
@@ -137,7 +141,7 @@ export function parseProgress(
     ? [
         ...new Set(
           json.challenges.filter(
-            (c): c is string => typeof c === 'string' && /^[a-z0-9-]{1,60}$/.test(c),
+            (c): c is string => typeof c === 'string' && c.length <= 60 && CHALLENGE_ID.test(c),
           ),
         ),
       ]
