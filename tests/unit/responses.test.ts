@@ -141,7 +141,7 @@ describe('git output follows the words of every play', () => {
       p.request.flow,
       'contoso',
       p.request.action,
-      gitVerb(p.request.action, p.title),
+      gitVerb(p.request.action, p.git),
     ).split('\n')[0]!;
     const words = [p.title, ...p.narration].join(' ');
     const shown = /git (clone|pull|push)/.exec(first)![1]!;

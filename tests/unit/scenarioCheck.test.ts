@@ -168,6 +168,36 @@ const cases: Case[] = [
     path: 'plays[0].narration',
   },
   { name: 'no plays', change: (s) => (s.plays = []), path: 'plays' },
+  {
+    name: 'unknown git command',
+    change: (s) => (s.plays[1].git = 'fetch'),
+    path: 'plays[1].git',
+    message: '"fetch" is not one of clone, pull, push',
+  },
+  {
+    name: 'git command missing on a PAT read',
+    change: (s) => delete s.plays[1].git,
+    path: 'plays[1].git',
+    message: 'is missing: say which git command the user typed ("clone" or "pull")',
+  },
+  {
+    name: 'a pull on a push-code play',
+    change: (s) => (s.plays[0].git = 'pull'),
+    path: 'plays[0].git',
+    message: 'must be "push" for push-code',
+  },
+  {
+    name: 'a push on a read',
+    change: (s) => (s.plays[2].git = 'push'),
+    path: 'plays[2].git',
+    message: '"push" needs the action push-code (the request is read-code)',
+  },
+  {
+    name: 'a git command on a pipeline run',
+    change: (s) => (s.plays[2].request.action = 'run-pipeline'),
+    path: 'plays[2].git',
+    message: '"pull" is not allowed: git does not carry run-pipeline',
+  },
   { name: 'order not a number', change: (s) => (s.order = 'first'), path: 'order' },
   {
     name: 'wrong $schema',

@@ -4,6 +4,7 @@
 // engine lives here; reading and checking a scenario file lives in scenarioCheck.ts (Node only).
 import { DEFAULT_ASSUMPTIONS } from '../engine/assumptions';
 import { evaluate } from '../engine/evaluate';
+import type { GitVerb } from '../engine/responses';
 import type {
   AccessRequest,
   Assumptions,
@@ -52,6 +53,8 @@ export interface Play {
   /** An actor id. */
   actor: string;
   request: PlayRequest;
+  /** The git command typed (scenario.schema.json $defs.play.git); set when git carries the request. */
+  git?: GitVerb;
   assumptions?: Partial<Assumptions>;
   expect: Expectation;
   /** One sentence or two per trace step, in the learner's words; as many as the trace has steps. */

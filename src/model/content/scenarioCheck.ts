@@ -9,6 +9,7 @@ import type { ImportResult } from '../graph/importResult';
 import { parseCidr } from '../ip/ip';
 import type { Decision, OrgPolicy } from '../engine/types';
 import { runPlay, type Expectation, type Play, type Scenario, type Variant } from './scenario';
+import { gitFieldProblem } from './gitVerb';
 import { at, problemLine, repeats, schemaProblems, type Problem } from './schemas';
 
 /** "scenarios/policy-off.json" → "policy-off.json". */
@@ -89,6 +90,8 @@ function crossChecks(f: ScenarioFile, file: string) {
         at(at('plays', i), 'actor'),
         `"${p.actor}" is not an actor of this scenario (${actorIds.join(', ')})`,
       );
+    const git = gitFieldProblem(p.request, p.git);
+    if (git) err(at(at('plays', i), 'git'), git);
   });
   const playIds = f.plays.map((p) => p.id);
   variants.forEach((v, i) => {
