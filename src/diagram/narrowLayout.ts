@@ -23,7 +23,7 @@ export function narrowLayout(input: DiagramInput, text: Record<NodeId, NodeText>
   const centred = (w: number) => clamp(lane - w / 2, m + pad, W - m - pad - w);
 
   const trusted = input.actor === 'onprem' || input.actor === 'vpn';
-  const caption = boundaryText(input.trustedRanges, W - 2 * m, u);
+  const caption = boundaryText(input.trustedRanges, W - 2 * m, u, input.rangesListed);
   const actorY = trusted ? m + caption.height + pad : m + caption.height + pad + u;
   const boundaryH = trusted ? caption.height + size.actor.h + 2 * pad : caption.height + pad;
   const g1 = trusted ? m + boundaryH : actorY + size.actor.h;
@@ -83,6 +83,7 @@ export function narrowLayout(input: DiagramInput, text: Record<NodeId, NodeText>
       h: boundaryH,
       title: BOUNDARY_TITLE,
       lines: caption.lines,
+      hidden: caption.hidden,
       containsActor: trusted,
     },
     route,

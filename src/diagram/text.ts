@@ -41,10 +41,21 @@ export function checkLabelWidth(stage: Stage, fontSize: number): number {
 }
 
 // Fits a list of CIDR ranges into at most `maxLines` lines of `maxChars` characters, ending with
-// "+N more" when they do not all fit, so the trusted boundary always names what it trusts.
+// "and N more" when they do not all fit, so the trusted boundary always names what it trusts and
+// says plainly that it leaves some out.
 export function rangeLines(ranges: string[], maxChars: number, maxLines = 2): string[] {
-  if (ranges.length === 0) return ['no ranges set'];
+  return rangeCaption(ranges, maxChars, maxLines).lines;
+}
+
+/** The caption's lines and how many ranges it leaves out. */
+export function rangeCaption(
+  ranges: string[],
+  maxChars: number,
+  maxLines = 2,
+): { lines: string[]; hidden: number } {
+  if (ranges.length === 0) return { lines: ['no ranges set'], hidden: 0 };
   const items = ranges.map((r) => (r.length <= maxChars ? r : `${r.slice(0, maxChars - 1)}…`));
+  const more = (n: number) => `and ${n.toLocaleString('en-US')} more`;
   const lines: string[] = [];
   let i = 0;
   while (i < items.length && lines.length < maxLines) {
@@ -54,19 +65,19 @@ export function rangeLines(ranges: string[], maxChars: number, maxLines = 2): st
     for (; j < items.length; j++) {
       const next = line ? `${line}, ${items[j]}` : (items[j] ?? '');
       const rest = items.length - j - 1;
-      const suffix = last && rest > 0 ? ` +${rest} more` : '';
+      const suffix = last && rest > 0 ? ` ${more(rest)}` : '';
       if ((next + suffix).length > maxChars) break;
       line = next;
     }
     if (last && j < items.length) {
       const rest = items.length - j;
-      lines.push(line ? `${line} +${rest} more` : `+${rest} more`);
-      return lines;
+      lines.push(line ? `${line} ${more(rest)}` : more(rest));
+      return { lines, hidden: rest };
     }
     lines.push(line || (items[i] ?? ''));
     i = Math.max(j, i + 1);
   }
-  return lines;
+  return { lines, hidden: 0 };
 }
 
 // The trusted network's caption: a title and its ranges fitted to the rectangle's width. The
@@ -76,15 +87,27 @@ export const BOUNDARY_TITLE = 'Trusted network';
 /** Top inset of the caption, in font-size units; its lines are 1.2 small-text sizes apart. */
 export const BOUNDARY_TEXT_TOP = 0.35;
 
+/** The extra caption line when the page lists every range under the diagram. */
+export const listedBelow = (total: number, maxChars: number) => {
+  const long = `all ${total.toLocaleString('en-US')} listed below`;
+  return long.length <= maxChars ? long : 'all listed below';
+};
+
+/** `listed`: the page lists every range under the diagram, so an abbreviated caption says so. */
 export function boundaryText(
   ranges: string[],
   width: number,
   fontSize: number,
-): { lines: string[]; height: number } {
+  listed = false,
+): { lines: string[]; height: number; hidden: number } {
   const small = smallText(fontSize);
   const pad = fontSize * 0.7;
-  const maxChars = Math.floor((width - 2 * pad) / (small * 0.54));
-  const lines = rangeLines(ranges, Math.max(8, maxChars));
+  const maxChars = Math.max(8, Math.floor((width - 2 * pad) / (small * 0.54)));
+  const caption = rangeCaption(ranges, maxChars);
+  const lines =
+    listed && caption.hidden > 0
+      ? [...caption.lines, listedBelow(ranges.length, maxChars)]
+      : caption.lines;
   const height = fontSize * (BOUNDARY_TEXT_TOP + 0.2) + (1 + lines.length) * 1.2 * small;
-  return { lines, height };
+  return { lines, height, hidden: caption.hidden };
 }

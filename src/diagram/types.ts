@@ -26,6 +26,8 @@ export interface DiagramInput {
   flow: Flow;
   orgPolicyOn: boolean;
   trustedRanges: string[];
+  /** The page lists every trusted range under the diagram (the lab): an abbreviated caption says so. */
+  rangesListed?: boolean;
   /** Where the request stops; undefined or 'resource' when it gets through. */
   stoppedAt?: Stage;
   resource?: ResourceKind;
@@ -47,6 +49,8 @@ export interface Boundary extends Rect {
   title: string;
   /** The trusted ranges, fitted to the rectangle's width. */
   lines: string[];
+  /** How many ranges the caption leaves out ("and N more"). */
+  hidden?: number;
   containsActor: boolean;
 }
 

@@ -24,7 +24,7 @@ export function wideLayout(input: DiagramInput, text: Record<NodeId, NodeText>):
   const adoX = entraX + size.entra.w + gap;
   const resX = adoX + size.ado.w + gap;
 
-  const caption = boundaryText(input.trustedRanges, bw, u);
+  const caption = boundaryText(input.trustedRanges, bw, u, input.rangesListed);
   const trusted = input.actor === 'onprem' || input.actor === 'vpn';
   const rowH = Math.max(size.actor.h, size.ado.h, size.resource.h);
   const entraTop = m + 1.4 * u;
@@ -88,6 +88,7 @@ export function wideLayout(input: DiagramInput, text: Record<NodeId, NodeText>):
       w: bw,
       title: BOUNDARY_TITLE,
       lines: caption.lines,
+      hidden: caption.hidden,
       containsActor: trusted,
     },
     route,

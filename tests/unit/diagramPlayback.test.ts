@@ -2,7 +2,7 @@
 // refused the request — table-driven over a blocked PAT, an allowed sign-in and an MFA prompt.
 import { describe, expect, it } from 'vitest';
 import { checkStates, tokenTarget, refusedBy, isFinished } from '../../src/diagram/progress';
-import { rangeLines } from '../../src/diagram/text';
+import { boundaryText, rangeLines } from '../../src/diagram/text';
 import { computeLayout } from '../../src/diagram/layout';
 import type { Decision, Stage, TraceStep } from '../../src/model/engine/types';
 
@@ -161,13 +161,34 @@ describe('rangeLines', () => {
     [
       ['10.0.0.0/8', '192.168.0.0/16', '203.0.113.0/24', '198.51.100.0/24'],
       22,
-      ['10.0.0.0/8', '192.168.0.0/16 +2 more'],
+      ['10.0.0.0/8', 'and 3 more'],
     ],
-    [['1.1.1.1/32', '1.1.1.2/32', '1.1.1.3/32', '1.1.1.4/32'], 12, ['1.1.1.1/32', '+3 more']],
+    [
+      ['10.0.0.0/8', '192.168.0.0/16', '203.0.113.0/24', '198.51.100.0/24'],
+      25,
+      ['10.0.0.0/8', '192.168.0.0/16 and 2 more'],
+    ],
+    [['1.1.1.1/32', '1.1.1.2/32', '1.1.1.3/32', '1.1.1.4/32'], 12, ['1.1.1.1/32', 'and 3 more']],
     [['2001:0db8:85a3:0000:0000:8a2e:0370:7334/128'], 12, ['2001:0db8:8…']],
   ])('%j in %i characters', (ranges, max, expected) => {
     const lines = rangeLines(ranges, max);
     expect(lines).toEqual(expected);
     for (const l of lines) expect(l.length).toBeLessThanOrEqual(max);
+  });
+});
+
+describe('boundaryText', () => {
+  const many = Array.from({ length: 250 }, (_, i) => `10.${i}.0.0/16`);
+  it('says how many ranges it leaves out, and where they are when the page lists them', () => {
+    const plain = boundaryText(many, 400, 16);
+    expect(plain.hidden).toBeGreaterThan(200);
+    expect(plain.lines.at(-1)).toMatch(new RegExp(`and ${plain.hidden} more$`));
+    const listed = boundaryText(many, 400, 16, true);
+    expect(listed.lines).toEqual([...plain.lines, 'all 250 listed below']);
+    expect(listed.height).toBeGreaterThan(plain.height);
+  });
+  it('adds nothing when every range fits', () => {
+    const few = boundaryText(['203.0.113.0/24'], 400, 16, true);
+    expect(few).toMatchObject({ lines: ['203.0.113.0/24'], hidden: 0 });
   });
 });
