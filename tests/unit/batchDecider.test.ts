@@ -237,8 +237,12 @@ function decisivePolicy(d: Decision): string | null {
   return d.outcome === 'allowed' ? null : (fails[fails.length - 1]?.policyId ?? null);
 }
 
+/** The batch's "on" is the question "what if it is on": on at every request's time (R12 aside). */
 function evaluated(world: World, req: AccessRequest, a: Assumptions) {
-  const r = evaluate(world, req, a);
+  const asked = world.org.ipValidation
+    ? { ...world, org: { ...world.org, onAtEveryRequest: true } }
+    : world;
+  const r = evaluate(asked, req, a);
   if (!r.ok) return { error: r.error };
   const { outcome, code, decidedBy } = r.value;
   return { outcome, code, decidedBy, policyId: decisivePolicy(r.value) };

@@ -59,7 +59,7 @@ describe('coverage next to the numbers', () => {
     ['entra-signin.csv', true, /^This log holds no PAT traffic: "0 newly refused"/],
     ['entra-signin-noninteractive.json', true, /^This log holds no PAT traffic/],
     ['la-signinlogs.csv', true, /^This log holds no PAT traffic/],
-    ['plain.csv', false, /newly refuse \d+ of the requests in this log\.$/],
+    ['plain.csv', false, /newly refuse (between \d+ and \d+|\d+) of the requests in this log\.$/],
   ])('%s', (file, noPat, verdict) => {
     const a = analyse(file);
     const h = headline(a.report.newlyBlocked, a.log, a.range, 'pat');
@@ -103,12 +103,8 @@ describe('disputed rules as a range', () => {
       high: 5,
       readings: [
         { assumption: 'existing-pats', rule: 'R12', strictValue: 'enforced', newlyBlocked: 4 },
-        {
-          assumption: 'mfa-only-policy-on-pat',
-          rule: 'R7',
-          strictValue: 'blocked',
-          newlyBlocked: 4,
-        },
+        // R7 alone changes nothing: the PAT the plain-MFA policy would block has no creation
+        // date, so at the lenient end it may be older than the policy and R12 exempts it.
       ],
     });
   });

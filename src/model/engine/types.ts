@@ -155,6 +155,11 @@ export interface OrgPolicy {
   ipValidation: boolean;
   /** When it was turned on (ISO 8601). Unknown: tokens count as created after it. */
   enabledAt?: string;
+  /**
+   * The impact analysis's question, "what if it is on": in force at every request's time, so
+   * enabledAt only dates PATs (R12) and never turns a request into "not yet on" (R5).
+   */
+  onAtEveryRequest?: boolean;
 }
 
 export interface World {

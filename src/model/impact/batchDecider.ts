@@ -22,6 +22,17 @@ import { DecisionTable } from './impactDecisions';
 import { fastInstant } from './impactDates';
 import { INVALID_CLASS, IpTable, UserTable } from './impactTables';
 
+/** How the range reads what a log does not say. */
+export interface Readings {
+  /**
+   * A PAT whose creation date the log does not give may be older than the org policy: read it as
+   * created before (R12's lenient end). With no enable date the policy goes on after every row.
+   */
+  undatedPatsBefore?: boolean;
+}
+const EARLIEST = '1970-01-01T00:00:00Z';
+const NEVER_YET = '9999-12-31T00:00:00Z';
+
 /** Past this many classes the memo starts again (a safeguard; real logs have a few thousand). */
 const MEMO_LIMIT = 1_000_000;
 
@@ -95,10 +106,13 @@ export class BatchDecider {
   #pairs = new Float64Array(1024);
   #counts = new Uint32Array(1024);
 
-  /** `world`'s org.ipValidation is ignored: both states are decided. */
+  /**
+   * `world`'s org.ipValidation is ignored: both states are decided. "On" is the question "what if
+   * it is on": on at every row's time, its enabledAt only sorting PATs created before / after (R12).
+   */
   constructor(world: World, assumptions: Assumptions) {
     this.worldOff = { ...world, org: { ...world.org, ipValidation: false } };
-    this.worldOn = { ...world, org: { ...world.org, ipValidation: true } };
+    this.worldOn = { ...world, org: { ...world.org, ipValidation: true, onAtEveryRequest: true } };
     this.#assumptions = assumptions;
     this.ips = new IpTable(world.policies, compileWorld(this.worldOn), assumptions);
     this.users = new UserTable(world.policies);
@@ -256,17 +270,22 @@ export class BatchDecider {
    * assumptions this decider was made with: the classes do not depend on those, while R9's
    * reading changes which addresses match a location, so it must stay the same.
    */
-  newlyBlockedUnder(assumptions: Assumptions): number {
+  newlyBlockedUnder(assumptions: Assumptions, readings: Readings = {}): number {
     if (assumptions['ipv4-mapped'] !== this.#assumptions['ipv4-mapped'])
       throw new Error('newlyBlockedUnder: ipv4-mapped must stay as the decider was made');
     const allowed = (world: World, req: AccessRequest) => {
       const r = evaluateWith(world, req, assumptions, new QuietTrace());
       return r.ok && r.value.outcome === 'allowed';
     };
+    let worldOn = this.worldOn;
+    if (readings.undatedPatsBefore && worldOn.org.enabledAt === undefined)
+      worldOn = { ...worldOn, org: { ...worldOn.org, enabledAt: NEVER_YET } };
     let n = 0;
     for (let k = 0; k < this.#reps.length; k++) {
-      const req = this.#reps[k]!;
-      if (allowed(this.worldOff, req) && !allowed(this.worldOn, req)) n += this.#counts[k]!;
+      let req = this.#reps[k]!;
+      if (readings.undatedPatsBefore && req.token?.kind === 'pat' && !req.token.created)
+        req = { ...req, token: { ...req.token, created: EARLIEST } };
+      if (allowed(this.worldOff, req) && !allowed(worldOn, req)) n += this.#counts[k]!;
     }
     return n;
   }

@@ -2,6 +2,7 @@
 // enforced), R7 (policies without a location condition) and R8 (device policies), so a report
 // says "between A and B newly refused" rather than resting on one default.
 import type { AssumptionName, Assumptions, RuleId } from '../engine/types';
+import type { Readings } from './batchDecider';
 
 export interface RangeReading {
   assumption: AssumptionName;
@@ -12,7 +13,10 @@ export interface RangeReading {
 }
 
 export interface ImpactRange {
-  /** Every disputed rule read leniently (exempt, ignored, ignored). */
+  /**
+   * Every disputed rule read leniently (exempt, ignored, ignored), PATs without a creation date
+   * read as created before the org policy went on.
+   */
   low: number;
   /** Every disputed rule read strictly (enforced, blocked, blocked). */
   high: number;
@@ -28,7 +32,7 @@ const DISPUTED: readonly [AssumptionName, RuleId, string, string][] = [
 
 /** What the range needs of an analysis: newly refused among its rows under other readings. */
 export interface Reanalysis {
-  newlyBlockedUnder(assumptions: Assumptions): number;
+  newlyBlockedUnder(assumptions: Assumptions, readings?: Readings): number;
 }
 
 /**
@@ -43,12 +47,15 @@ export function impactRange(analysis: Reanalysis, assumptions: Assumptions): Imp
     (lenient as unknown as Record<string, string>)[name] = soft;
     (strict as unknown as Record<string, string>)[name] = hard;
   }
-  const low = analysis.newlyBlockedUnder(lenient);
+  // The lenient end also reads a PAT the log gives no creation date for as older than the org
+  // policy (it may be): R12 exempts it. The enable date only sorts dated PATs.
+  const undated: Readings = { undatedPatsBefore: true };
+  const low = analysis.newlyBlockedUnder(lenient, undated);
   const high = analysis.newlyBlockedUnder(strict);
   const readings: RangeReading[] = [];
   if (low !== high) {
     for (const [name, rule, , hard] of DISPUTED) {
-      const n = analysis.newlyBlockedUnder({ ...lenient, [name]: hard } as Assumptions);
+      const n = analysis.newlyBlockedUnder({ ...lenient, [name]: hard } as Assumptions, undated);
       if (n !== low) readings.push({ assumption: name, rule, strictValue: hard, newlyBlocked: n });
     }
   }
