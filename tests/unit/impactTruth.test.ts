@@ -100,3 +100,85 @@ describe('finding 1: the enable date only sorts PATs for R12', () => {
     expect(await run(w)).toBe(await run({ ...w, org: { ipValidation: true } }));
   });
 });
+
+describe('finding 3: the kind comes from the mechanism and client-app columns, time or not', () => {
+  const read = (text: string) => {
+    const r = readSigninRows(text);
+    if (!r.ok) throw new Error(r.error);
+    return r.value;
+  };
+  it('a summarised AzureDevOpsAuditing export: mechanisms classified, none of them a PAT', () => {
+    const v = read(
+      'ActorUPN,IpAddress,AuthenticationMechanism,count_\n' +
+        'alice@contoso.com,192.0.2.10,AAD_Cookie,12\n' +
+        ',192.0.2.99,S2S_ServicePrincipal,30\n' +
+        'bob@contoso.com,192.0.2.11,SessionToken_Unscoped authorizationId: 4f1e2d3c-5b6a-4978-8a9b-0c1d2e3f4a5b,3\n' +
+        'ci@contoso.com,192.0.2.12,PAT_Unscoped authorizationId: 7d0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d,3\n',
+    );
+    expect(v.log!.kind).toBe('ado-audit');
+    expect(v.rows.map((r) => r.flow)).toEqual(['web', 'pat']);
+    expect(v.rows.every((r) => r.at === undefined)).toBe(true);
+    expect(v.log!.apart.map((a) => a.reason).sort()).toEqual([
+      'service-principal',
+      'session-token',
+    ]);
+    expect(v.log!.used.map((u) => u.name)).toEqual([
+      'ActorUPN',
+      'IpAddress',
+      'AuthenticationMechanism',
+    ]);
+  });
+  it('a summarised SigninLogs export: "Other clients" is OAuth, never a PAT', () => {
+    const v = read(
+      'UserPrincipalName,IPAddress,AppDisplayName,ClientAppUsed,count_\n' +
+        'alice@contoso.com,192.0.2.10,Azure DevOps,Browser,12\n' +
+        'bob@contoso.com,192.0.2.11,Azure DevOps,Mobile Apps and Desktop clients,4\n' +
+        'carol@contoso.com,192.0.2.12,Azure DevOps,Other clients,4\n',
+    );
+    expect(v.log!.holdsPat).toBe(false);
+    expect(v.rows.map((r) => r.flow)).toEqual(['web', 'oauth', 'oauth']);
+  });
+  it('a Graph $select export without clientAppUsed on some rows: OAuth, never a PAT', () => {
+    const v = read(
+      JSON.stringify({
+        value: [
+          {
+            userPrincipalName: 'a@contoso.com',
+            ipAddress: '192.0.2.10',
+            clientAppUsed: 'Browser',
+            resourceId: '499b84ac-1321-427f-aa17-267ca6975798',
+          },
+          {
+            userPrincipalName: 'b@contoso.com',
+            ipAddress: '192.0.2.11',
+            resourceId: '499b84ac-1321-427f-aa17-267ca6975798',
+          },
+        ],
+      }),
+    );
+    expect(v.log!.holdsPat).toBe(false);
+    expect(v.rows.map((r) => r.flow)).toEqual(['web', 'oauth']);
+  });
+  it('a hand-made list: a client-app cell is never a PAT, a mechanism cell is classified', () => {
+    const v = read(
+      'ip,flow,client app,AuthenticationMechanism\n' +
+        '192.0.2.1,,Other clients,\n' +
+        '192.0.2.2,,,S2S_ServicePrincipal\n' +
+        '192.0.2.3,,,PAT_Unscoped\n' +
+        '192.0.2.4,pat,,\n',
+    );
+    expect(v.log!.kind).toBe('plain');
+    expect(v.rows.map((r) => [r.ip, r.flow])).toEqual([
+      ['192.0.2.1', 'oauth'],
+      ['192.0.2.3', 'pat'],
+      ['192.0.2.4', 'pat'],
+    ]);
+    expect(v.log!.apart.map((a) => a.reason)).toEqual(['service-principal']);
+  });
+  it('rows without a time take the analysis time', () => {
+    const v = read('ActorUPN,IpAddress,AuthenticationMechanism\nci@contoso.com,192.0.2.99,PAT_x\n');
+    const { report } = analyse(world('2026-01-15T00:00:00Z'), v.rows);
+    expect(report.at).toBe(AT);
+    expect(report.newlyBlocked).toBe(1);
+  });
+});

@@ -64,6 +64,21 @@ const HAND_MADE = ['flow', 'token-created', 'tokencreated', 'token created'];
 
 const TIME_LA = ['timegenerated', 'timegenerated [utc]'];
 
+/**
+ * Columns only an Entra sign-in export has (any one will do): a summarised or $select export may
+ * drop the time, but its client app, resource or seen-by-resource IP still says what it is.
+ */
+const ENTRA_ONLY = [
+  'date (utc)',
+  'createddatetime',
+  'client app',
+  'clientappused',
+  'resource id',
+  'resourceid',
+  'ip address (seen by resource)',
+  'ipaddressfromresourceprovider',
+];
+
 /** In detection order: the most specific header first. */
 export const KIND_SPECS: readonly KindSpec[] = [
   {
@@ -85,12 +100,13 @@ export const KIND_SPECS: readonly KindSpec[] = [
     columns: {
       at: ['timestamp'],
       user: ['actorupn'],
-      ip: ['ipaddress'],
+      ip: ['ipaddress', 'ip address', 'ip'],
       mechanism: ['authenticationmechanism'],
       action: ['actionid'],
       data: ['data'],
     },
-    required: [['timestamp'], ['authenticationmechanism'], ['ipaddress'], ['actorupn']],
+    // No time column (a summarised export): its rows take the analysis time (--at).
+    required: [['authenticationmechanism'], ['ipaddress', 'ip address', 'ip']],
     holdsPat: true,
     notWith: HAND_MADE,
   },
@@ -123,10 +139,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
       location: ['location'],
       interactive: ['isinteractive'],
     },
-    required: [
-      ['date (utc)', 'createddatetime'],
-      ['ip address', 'ipaddress'],
-    ],
+    required: [ENTRA_ONLY, ['ip address', 'ipaddress']],
     holdsPat: false,
     notWith: HAND_MADE,
   },
@@ -137,6 +150,7 @@ export const KIND_SPECS: readonly KindSpec[] = [
       signinIp: ['signin-ip', 'signinip', 'sign-in ip'],
       flow: ['flow'],
       clientApp: ['client app', 'clientapp', 'clientappused'],
+      mechanism: ['authenticationmechanism'],
       user: ['username', 'user principal name', 'userprincipalname', 'upn', 'user'],
       tokenCreated: ['token-created', 'tokencreated', 'token created'],
       at: ['at', 'time', 'when', 'timestamp', 'date (utc)', 'date', 'createddatetime'],
@@ -186,8 +200,8 @@ export const KIND_LABELS: Record<LogKind, KindLabel> = {
 /** The columns a file needed, per kind, for the message that refuses an unknown file. */
 export function neededColumns(): string {
   return [
-    'the Azure DevOps audit export (Timestamp, ActorUPN, IpAddress, AuthenticationMechanism)',
-    'the Entra sign-in export (Date (UTC), IP address; JSON: createdDateTime, ipAddress)',
+    'the Azure DevOps audit export (IpAddress, AuthenticationMechanism)',
+    'the Entra sign-in export (Date (UTC), IP address; or IP address with Client app or Resource ID; JSON: ipAddress with createdDateTime, clientAppUsed or resourceId)',
     'a Log Analytics export of AzureDevOpsAuditing (TimeGenerated, IpAddress, AuthenticationMechanism)',
     'of SigninLogs or AADNonInteractiveUserSignInLogs (TimeGenerated, UserPrincipalName, IPAddress)',
     'or a CSV with an "ip" column',

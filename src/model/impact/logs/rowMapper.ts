@@ -14,10 +14,6 @@ import { noFlows, noteApart } from './logInfo';
 import { FIELD_PURPOSE, KIND_LABELS, type KindSpec, type LogField } from './logKinds';
 import { cut } from '../../graph/visibleText';
 
-const CLIENT_APP_FLOWS = new Map<string, Flow>([
-  ['browser', 'web'],
-  ['mobile apps and desktop clients', 'oauth'],
-]);
 const CLIENT_NAMES = 'browser, git, az-cli, rest, ssh, pipeline-agent';
 
 /** Bound on each per-file cache of distinct cell texts (IPs, users, token dates). */
@@ -148,7 +144,18 @@ export class RowMapper {
     const ipField: LogField = entra && get('seenIp') !== undefined ? 'seenIp' : 'ip';
     const ip = ipText === undefined ? '' : (this.#checkIp(row, ipField, ipText) ?? ipText);
     const out: SigninRow = { row, ip };
-    if (kind === 'plain') flow = this.#plainFlow(get, row);
+    if (kind === 'plain') {
+      // A mechanism cell says what the row is even in a hand-made list: a service principal or a
+      // session token is counted apart, never analysed as a PAT.
+      const mech = get('mechanism');
+      const m = mech === undefined ? undefined : classifyMechanism(mech);
+      if (m && 'apart' in m && get('flow') === undefined) {
+        const v = m.apart === 'other-mechanism' ? mech : undefined;
+        return noteApart(this.info, m.apart, row, v);
+      }
+      flow = this.#plainFlow(get, row) ?? (m && 'flow' in m ? m.flow : undefined);
+      if (m && 'flow' in m && m.authorizationId) authorizationId = m.authorizationId;
+    }
     if (flow) out.flow = flow;
     this.info.flows[flow ?? 'unset']++;
     if (authorizationId) out.authorizationId = authorizationId;
@@ -189,7 +196,9 @@ export class RowMapper {
       if (!f) this.#problem(row, 'flow', `"${text}" is not one of ${FLOWS.join(', ')}`);
       return f;
     }
-    return CLIENT_APP_FLOWS.get(get('clientApp')?.toLowerCase() ?? '');
+    // A row with a client app is an Entra sign-in: web or OAuth, never a PAT.
+    const app = get('clientApp');
+    return app === undefined ? undefined : entraFlow(app);
   }
 
   #plainCountry(row: number, text: string): string | undefined {
