@@ -89,9 +89,9 @@ describe('readSigninRows maps columns', () => {
       { ip: '192.0.2.1', flow: 'web', client: 'Browser' },
     ],
     [
-      'other Client app leaves flow unset',
+      'another Client app is an Entra sign-in: OAuth, never a PAT',
       'IP address,Client app\n192.0.2.1,Exchange ActiveSync',
-      { ip: '192.0.2.1', client: 'Exchange ActiveSync' },
+      { ip: '192.0.2.1', flow: 'oauth', client: 'Exchange ActiveSync' },
     ],
     [
       'flow beats Client app',
