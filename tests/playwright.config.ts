@@ -4,7 +4,7 @@ import { systemChromium, CHROMIUM_ARGS } from './tools/browser.mjs';
 
 const executablePath: string | undefined = systemChromium();
 const PORT = Number(process.env.PW_PORT ?? 4173);
-const LONG_TASKS = /(impactLongTasks|labLongLists|tokens)\.e2e\.ts$/;
+const LONG_TASKS = /(impactLongTasks|impactBigFile|labLongLists|tokens)\.e2e\.ts$/;
 
 export default defineConfig({
   testDir: './e2e',

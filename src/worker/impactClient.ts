@@ -132,8 +132,10 @@ export class ImpactClient {
     const pending = this.#pending;
     if (!pending || msg.id !== pending.id) return; // a run cancelled earlier
     if (msg.type === 'progress') {
-      const { phase, done, total } = msg;
-      pending.onProgress?.({ phase, done, total });
+      const { phase, done, total, rows } = msg;
+      pending.onProgress?.(
+        rows === undefined ? { phase, done, total } : { phase, done, total, rows },
+      );
     } else if (msg.type === 'page') {
       pending.pages.add(msg.field, msg.items);
     } else if (msg.type === 'result') {

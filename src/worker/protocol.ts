@@ -42,11 +42,17 @@ export interface ExportMessage {
 }
 export type ToWorker = RunMessage | CancelMessage | ExportMessage;
 
-/** 'parse': characters of the CSV read; 'analyse': rows analysed. */
+/**
+ * 'parse': characters of the CSV text read; 'analyse': rows analysed; 'read': bytes of a file
+ * read and decided as they come (`rows` so far); 'reread': the same, a second time, when the
+ * file's end dated rows read before it (PAT creation dates, the org policy's switch); 'report':
+ * the report being made from `total` rows.
+ */
 export interface Progress {
-  phase: 'parse' | 'analyse';
+  phase: 'parse' | 'analyse' | 'read' | 'reread' | 'report';
   done: number;
   total: number;
+  rows?: number;
 }
 
 export type ProgressMessage = Progress & { type: 'progress'; id: number };

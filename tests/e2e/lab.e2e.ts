@@ -275,8 +275,9 @@ test('a long run shows progress and can be cancelled; the previous report stays'
   });
   const progress = page.getByRole('progressbar');
   await expect(progress).toBeVisible();
+  // The file goes to the worker unread: bytes and rows so far.
   await expect(page.locator('label[for="impact-progress"]')).toContainText(
-    /Reading the CSV|Deciding/,
+    /Reading and deciding the file… \d+% \([\d.]+ (MB|kB|bytes) of [\d.]+ MB, [\d,]+ rows\)/,
   );
   await page.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Cancelled' })).toHaveText(

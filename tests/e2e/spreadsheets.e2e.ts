@@ -74,6 +74,7 @@ for (const [label, name, buffer] of FILES) {
     await expect(page.getByTestId('log-read')).toContainText('"note"');
     await expect(page.locator('.drop .notice')).toHaveCount(1);
     await expect(page.locator('.drop .notice')).toBeHidden();
+    await expect(page.getByTestId('impact-notice')).toHaveCount(0);
     await expect(page.locator('[aria-label="Impact errors"]')).toBeEmpty();
     // The letters survive the decoding (the users table shows who would be refused).
     await expect(page.getByRole('rowheader', { name: 'jürgen.weiß@contoso.com' })).toBeVisible();
@@ -83,7 +84,8 @@ for (const [label, name, buffer] of FILES) {
 test('a Windows-1252 file is read, with a notice saying so', async ({ page }, info) => {
   await drop(page, 'excel-1252.csv', Buffer.from(sheet(';'), 'latin1'));
   await expect(page.getByRole('heading', { name: '3 requests from excel-1252.csv' })).toBeVisible();
-  const notice = page.locator('.drop .notice');
+  // The file went to the worker unread; its decoder's notice stands under the drop box.
+  const notice = page.getByTestId('impact-notice');
   await expect(notice).toBeVisible();
   await expect(notice).toContainText('excel-1252.csv: not UTF-8, so it was read as Windows-1252');
   await expect(page.locator('[aria-label="Impact errors"]')).toBeEmpty();

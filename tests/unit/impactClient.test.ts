@@ -86,7 +86,11 @@ describe('ImpactClient', () => {
     const progress: Progress[] = [];
     const report = await client.run(input(60_000), (p) => progress.push(p));
     expect(report).toMatchObject({ total: 60_000, newlyBlocked: 30_000 });
-    expect(progress.map((p) => p.done)).toEqual([50_000, 60_000]);
+    expect(progress.filter((p) => p.phase === 'analyse').map((p) => p.done)).toEqual([
+      50_000, 60_000,
+    ]);
+    // Then the report is made: one step, no fraction of it to show.
+    expect(progress.at(-1)).toEqual({ phase: 'report', done: 0, total: 60_000 });
     await client.run(input(10), () => {});
     expect(workers).toHaveLength(1);
     expect(client.busy).toBe(false);

@@ -23,9 +23,21 @@ describe('checkFileSize', () => {
   it.each([
     [
       'signins.csv',
-      200 * MB,
+      1024 * MB + 1,
       'csv',
-      /signins\.csv: 200\.0 MB is over the 100\.0 MB limit for a CSV/,
+      /signins\.csv: 1 GB is over the 1 GB limit for a CSV/,
+    ],
+    [
+      'audit.csv',
+      1536 * MB,
+      'log',
+      /audit\.csv: 1\.5 GB is over the 1 GB limit for a log export/,
+    ],
+    [
+      'audit.json',
+      100 * MB + 1,
+      'log',
+      /audit\.json: 100\.0 MB is over the 100\.0 MB limit for a JSON log, which is read whole; nothing was read\. Export CSV instead \(up to 1 GB\)/,
     ],
     [
       'policies.json',
@@ -41,6 +53,7 @@ describe('checkFileSize', () => {
   });
   it.each([
     ['csv', FILE_LIMITS.csv],
+    ['log', 250 * MB],
     ['json', FILE_LIMITS.json],
   ] as const)('accepts a %s file exactly at the limit', (kind, size) => {
     expect(checkFileSize('x', size, kind).ok).toBe(true);

@@ -108,5 +108,9 @@ export interface ImpactReport {
     /** The first few bad cells of the CSV (the rows still import). */
     rowProblems: RowProblem[];
     rowProblemCount: number;
+    /** The token guard removed something from the file's text (in the worker, before reading). */
+    tokensRemoved?: boolean;
+    /** How the file's bytes were read, when the reader should know (Windows-1252). */
+    encodingNotice?: string;
   };
 }

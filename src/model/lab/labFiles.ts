@@ -5,13 +5,38 @@ import type { Result } from '../engine/types';
 export type LabFileKind = 'csv' | 'log' | 'json' | 'evidence';
 
 const MB = 1024 * 1024;
+const GB = 1024 * MB;
 
-/** The documented limits (also shown on the page). */
+/**
+ * A CSV log is read where it lies, slice by slice, in the impact worker: 1 GB holds about
+ * 20 million rows of a plain list, 5 million of a wide export.
+ */
+export const CSV_FILE_LIMIT = GB;
+/** A JSON log is parsed whole, so it keeps the text limit. */
+export const JSON_LOG_LIMIT = 100 * MB;
+
+/** The documented limits for files (also shown on the page). */
 export const FILE_LIMITS: Readonly<Record<LabFileKind, number>> = {
+  csv: CSV_FILE_LIMIT,
+  log: CSV_FILE_LIMIT,
+  json: 10 * MB,
+  evidence: 10 * MB,
+};
+
+/** Text pasted or dropped as text is held on the page whole: its limit. */
+export const TEXT_LIMITS: Readonly<Record<LabFileKind, number>> = {
   csv: 100 * MB,
   log: 100 * MB,
   json: 10 * MB,
   evidence: 10 * MB,
+};
+
+/** The limits as the page states them. */
+export const LIMIT_TEXT: Readonly<Record<LabFileKind, string>> = {
+  csv: `up to ${formatSize(CSV_FILE_LIMIT)}`,
+  log: `CSV up to ${formatSize(CSV_FILE_LIMIT)}, JSON up to ${formatSize(JSON_LOG_LIMIT)}`,
+  json: `up to ${formatSize(10 * MB)}`,
+  evidence: `up to ${formatSize(10 * MB)}`,
 };
 
 const EXTENSIONS: Readonly<Record<LabFileKind, readonly string[]>> = {
@@ -33,12 +58,19 @@ const TEXT_MIME =
   /^(text\/[\w.+-]+|application\/(json|[\w.+-]*\+json|csv|vnd\.ms-excel|octet-stream)|)$/i;
 
 export function formatSize(bytes: number): string {
+  if (bytes >= GB) return `${+(bytes / GB).toFixed(1)} GB`;
   if (bytes >= MB) return `${(bytes / MB).toFixed(1)} MB`;
   if (bytes >= 1024) return `${(bytes / 1024).toFixed(0)} kB`;
   return `${bytes} bytes`;
 }
 
 export function checkFileSize(name: string, size: number, kind: LabFileKind): Result<number> {
+  const json = kind === 'log' && /\.json$/i.test(name);
+  if (json && size > JSON_LOG_LIMIT)
+    return {
+      ok: false,
+      error: `${name}: ${formatSize(size)} is over the ${formatSize(JSON_LOG_LIMIT)} limit for a JSON log, which is read whole; nothing was read. Export CSV instead (up to ${formatSize(CSV_FILE_LIMIT)}), or a shorter period.`,
+    };
   const limit = FILE_LIMITS[kind];
   if (size > limit)
     return {

@@ -181,3 +181,43 @@ export function guardTyped(before: string | undefined, after: string, caret: num
   }
   return holdsTokenPrefix(part, caret - (w ? w[0] : 0)) ? { action: 'hold' } : { action: 'keep' };
 }
+
+/**
+ * guardText for text that arrives in pieces (a log file read slice by slice): each piece is
+ * guarded up to its last character no token holds, and the rest waits for the next piece, so a
+ * token cut between two pieces is still found whole.
+ */
+export class TokenStreamGuard {
+  #carry = '';
+  readonly #found = new Set<TokenKind>();
+  /** A carry that never meets a separator is guarded as it is beyond this (no token is so long). */
+  static readonly MAX_CARRY = 1 << 16;
+
+  get found(): TokenKind[] {
+    return [...this.#found];
+  }
+
+  /** The guarded text that can be let through now. */
+  push(text: string): string {
+    const t = this.#carry + text;
+    let cut = t.length;
+    while (cut > 0 && RUN_CHAR.test(t[cut - 1]!)) cut--;
+    if (t.length - cut > TokenStreamGuard.MAX_CARRY) cut = t.length;
+    this.#carry = t.slice(cut);
+    return this.#guard(t.slice(0, cut));
+  }
+
+  /** What is left, guarded. */
+  end(): string {
+    const rest = this.#carry;
+    this.#carry = '';
+    return this.#guard(rest);
+  }
+
+  #guard(text: string): string {
+    if (text === '') return text;
+    const g = guardText(text);
+    g.found.forEach((k) => this.#found.add(k));
+    return g.value;
+  }
+}

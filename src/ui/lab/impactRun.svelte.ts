@@ -7,6 +7,8 @@ import { applyRemedy, type Remedy } from '../../model/impact/remedies';
 import type { Assumptions, Flow, World } from '../../model/engine/types';
 import { ImpactCancelledError, ImpactClient } from '../../worker/impactClient';
 import type { Progress } from '../../worker/protocol';
+import { cut } from '../../model/graph/visibleText';
+import { tokenNotice } from '../share/tokenNotice.svelte';
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'error';
 
@@ -50,7 +52,9 @@ export class ImpactRun {
     this.#client ??= new ImpactClient();
     this.status = 'running';
     this.error = undefined;
-    this.progress = { phase: 'parse', done: 0, total: 1 };
+    this.progress = input.file
+      ? { phase: 'read', done: 0, total: input.file.size, rows: 0 }
+      : { phase: 'parse', done: 0, total: 1 };
     try {
       const report = await this.#client.run(
         {
@@ -62,6 +66,8 @@ export class ImpactRun {
         },
         (p) => (this.progress = p),
       );
+      // The worker guarded the file's text as it read it; the one notice says where.
+      if (report.inputs?.tokensRemoved) tokenNotice.flag(`“${cut(input.source, 120)}”`);
       this.report = report;
       this.source = input.source;
       this.input = input;
@@ -74,7 +80,8 @@ export class ImpactRun {
       }
       this.status = 'error';
       // The worker's messages name the input (e.g. "Sign-ins: No IP column…"); say which file.
-      this.error = `${input.source}: ${(e as Error).message.replace(/^Sign-ins: /, '')}`;
+      const message = `${input.source}: ${(e as Error).message.replace(/^Sign-ins: /, '')}`;
+      this.error = /[.!?)]$/.test(message) ? message : `${message}.`;
     }
   }
 

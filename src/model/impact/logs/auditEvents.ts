@@ -1,6 +1,16 @@
 // What an audit export says about R12: when each PAT was created (Token.PatCreateEvent) and when
 // the org policy was switched (OrganizationPolicy.PolicyValueUpdated on
 // Policy.EnforceAADConditionalAccess). The Data column holds the event's fields as JSON.
+//
+// Where the PAT's id sits in a Token.PatCreateEvent row is NOT confirmed by a public source.
+// Microsoft's "Auditing events list" documents the event only by its text, 'Personal Access Token
+// "{DisplayName}" was created.' (placeholders DisplayName, and OwnerName for PatSystemRevokeEvent),
+// and no public export sample, KQL rule or issue we searched shows its Data (searched session 4:
+// code, docs and issue corpora for "PatCreateEvent", "Token.PatCreateEvent AuthorizationId",
+// "Data.AuthorizationId"; the hits only filter on OperationName). The PAT's uses carry their id in
+// AuthenticationMechanism (`PAT_Unscoped authorizationId: <id>`, FACTS.md), and the PAT lifecycle
+// REST API names a PAT by `authorizationId`, so Data.AuthorizationId is read as the likeliest key,
+// case-insensitively. A creation row without it is counted (unlinkedCreations), never guessed.
 
 export interface PolicySwitch {
   row: number;
