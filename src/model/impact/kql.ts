@@ -178,6 +178,7 @@ export function impactKql(world: World, o: KqlOptions): string {
   const body: string[] = [];
   const exempt = audit && o.assumptions['existing-pats'] === 'exempt' && world.org.enabledAt;
   if (exempt) {
+    // Data.AuthorizationId is the likeliest key, not a documented one (see logs/auditEvents.ts).
     lets.push(
       comment(
         'R12 (article, switchable): PATs created before the org policy was switched on stay exempt',
