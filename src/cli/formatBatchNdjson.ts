@@ -8,7 +8,7 @@ import { PIECE, cached, forEachRow, pairCells } from './formatBatch';
 /**
  * Lines of `{"type":"row", row, ip, flow, user, off, on, code, rule}` in file order, then
  * `{"type":"problem", row, field, message}`, then one `{"type":"summary", current, summary,
- * ...more}` (more: kind, log, range, remedies, verdict, as --json prints them).
+ * ...more}` (more: kind, log, range, remedies, verdict, coverage, as --json prints them).
  */
 export function writeBatchNdjson(
   r: BatchReport,

@@ -104,7 +104,7 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
   );
   const warnings = [...loaded.warnings, ...signins.warnings.map((w) => `${where}: ${w}`)];
   if (read.value.notice) warnings.push(read.value.notice);
-  const json = { ...more, verdict: headline.verdict };
+  const json = { ...more, verdict: headline.verdict, coverage: headline.coverage };
   const out = (write: (text: string) => void) =>
     o.ndjson
       ? writeBatchNdjson(report, write, json)

@@ -106,6 +106,7 @@ describe('disputed rules as a range', () => {
         // R7 alone changes nothing: the PAT the plain-MFA policy would block has no creation
         // date, so at the lenient end it may be older than the policy and R12 exempts it.
       ],
+      dependsOn: { total: 0, byFact: [] },
     });
   });
   it('without a plain-MFA policy only R12 remains in dispute', () => {
@@ -123,7 +124,7 @@ describe('disputed rules as a range', () => {
   });
   it('is a single number when nothing is disputed', () => {
     const a = analyse('entra-signin.csv', POLICIES.slice(0, 1));
-    expect(a.range).toEqual({ low: 0, high: 0, readings: [] });
+    expect(a.range).toEqual({ low: 0, high: 0, readings: [], dependsOn: { total: 0, byFact: [] } });
   });
 });
 

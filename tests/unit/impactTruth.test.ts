@@ -10,6 +10,7 @@ import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
 import { ImpactAnalysis } from '../../src/model/impact/impact';
 import { impactRange } from '../../src/model/impact/impactRange';
+import { factsNotCarried, headline } from '../../src/model/impact/logs/coverage';
 import { readSigninRows, type SigninRow } from '../../src/model/impact/signinRows';
 import { buildSandbox } from '../../src/model/lab/sandboxBuild';
 import { defaultSandbox } from '../../src/model/lab/sandboxTypes';
@@ -180,5 +181,65 @@ describe('finding 3: the kind comes from the mechanism and client-app columns, t
     const { report } = analyse(world('2026-01-15T00:00:00Z'), v.rows);
     expect(report.at).toBe(AT);
     expect(report.newlyBlocked).toBe(1);
+  });
+});
+
+describe('finding 2: R22 "depends on" in the batch', () => {
+  const auditRows = rowsOf(`${D}/ado-audit.csv`);
+  it('a group-targeted fence: "up to N more if group membership", counted in the high end', () => {
+    const p = parsePolicies({
+      value: [
+        {
+          id: 'block-devs-outside',
+          displayName: 'block-devs-outside',
+          state: 'enabled',
+          conditions: {
+            users: { includeGroups: ['grp-developers'] },
+            applications: { includeApplications: ['499b84ac-1321-427f-aa17-267ca6975798'] },
+            clientAppTypes: ['all'],
+            locations: { includeLocations: ['All'], excludeLocations: ['AllTrusted'] },
+          },
+          grantControls: { operator: 'OR', builtInControls: ['block'] },
+        },
+      ],
+    });
+    if (!p.ok) throw new Error('policy');
+    const w: World = { ...world('2025-11-03T15:00:00Z'), policies: p.value };
+    const { report, range } = analyse(w, auditRows);
+    expect(report.newlyBlocked).toBe(0);
+    // ci-bot twice (PAT) and erin (SSH) come from outside the trusted ranges.
+    expect(range.dependsOn).toEqual({ total: 3, byFact: [{ fact: 'groups', count: 3 }] });
+    expect(range.high).toBeGreaterThanOrEqual(3);
+    const h = headline(report.newlyBlocked, undefined, range, 'pat');
+    expect(h.verdict).toMatch(/up to 3 more if group membership makes a policy apply \(R22\)/);
+    expect(h.dependsOn).toEqual(['up to 3 more if group membership makes a policy apply']);
+  });
+  it('the coverage sentence names the facts this kind of log cannot carry', () => {
+    const audit = readSigninRows(readFileSync(`${D}/ado-audit.csv`, 'utf8'));
+    const entra = readSigninRows(readFileSync(`${D}/entra-signin.csv`, 'utf8'));
+    if (!audit.ok || !entra.ok) throw new Error('fixtures');
+    expect(factsNotCarried(audit.value.log)).toContain('country');
+    expect(factsNotCarried(entra.value.log)).not.toContain('country');
+    const h = headline(0, audit.value.log, undefined, 'pat');
+    expect(h.coverage).toMatch(
+      /never say group membership, the country of the IP, .* "depends on" \(R22\)/,
+    );
+  });
+  it('the CLI prints it, and --json carries it in range.dependsOn', () => {
+    const args = [
+      '--locations',
+      `${D}/locations.json`,
+      '--policies',
+      `${D}/policies-group-outside.json`,
+      '--validation',
+      'on',
+      '--batch',
+      `${D}/ado-audit.csv`,
+    ];
+    expect(cli(args)).toMatch(/up to 3 more if group membership/);
+    const out = JSON.parse(cli([...args, '--json']).replace(/^[^{]*/, '')) as {
+      range: { dependsOn: unknown };
+    };
+    expect(out.range.dependsOn).toEqual({ total: 3, byFact: [{ fact: 'groups', count: 3 }] });
   });
 });

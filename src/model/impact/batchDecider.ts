@@ -17,7 +17,13 @@ import { compileWorld } from '../engine/compiledWorld';
 import { evaluateWith } from '../engine/evaluate';
 import { instant } from '../engine/time';
 import { QuietTrace } from '../engine/trace';
-import { FLOWS, type AccessRequest, type Assumptions, type World } from '../engine/types';
+import {
+  FLOWS,
+  type AccessRequest,
+  type Assumptions,
+  type Fact,
+  type World,
+} from '../engine/types';
 import { DecisionTable } from './impactDecisions';
 import { fastInstant } from './impactDates';
 import { INVALID_CLASS, IpTable, UserTable } from './impactTables';
@@ -31,6 +37,12 @@ export interface Readings {
   undatedPatsBefore?: boolean;
 }
 const EARLIEST = '1970-01-01T00:00:00Z';
+
+/** Requests a missing fact could newly refuse (R22), in all and per fact. */
+export interface DependingOn {
+  total: number;
+  byFact: { fact: Fact; count: number }[];
+}
 const NEVER_YET = '9999-12-31T00:00:00Z';
 
 /** Past this many classes the memo starts again (a safeguard; real logs have a few thousand). */
@@ -271,22 +283,73 @@ export class BatchDecider {
    * reading changes which addresses match a location, so it must stay the same.
    */
   newlyBlockedUnder(assumptions: Assumptions, readings: Readings = {}): number {
-    if (assumptions['ipv4-mapped'] !== this.#assumptions['ipv4-mapped'])
-      throw new Error('newlyBlockedUnder: ipv4-mapped must stay as the decider was made');
+    this.#sameMapping(assumptions);
     const allowed = (world: World, req: AccessRequest) => {
       const r = evaluateWith(world, req, assumptions, new QuietTrace());
       return r.ok && r.value.outcome === 'allowed';
     };
-    let worldOn = this.worldOn;
-    if (readings.undatedPatsBefore && worldOn.org.enabledAt === undefined)
-      worldOn = { ...worldOn, org: { ...worldOn.org, enabledAt: NEVER_YET } };
+    const worldOn = this.#worldOnFor(readings);
     let n = 0;
     for (let k = 0; k < this.#reps.length; k++) {
-      let req = this.#reps[k]!;
-      if (readings.undatedPatsBefore && req.token?.kind === 'pat' && !req.token.created)
-        req = { ...req, token: { ...req.token, created: EARLIEST } };
+      const req = this.#repFor(k, readings);
       if (allowed(this.worldOff, req) && !allowed(worldOn, req)) n += this.#counts[k]!;
     }
     return n;
+  }
+
+  /**
+   * R22 among the requests decided so far: those allowed with the org policy on and off that a
+   * policy left out for want of a fact (groups, country, …: the log does not carry it) would newly
+   * refuse if that fact held. `total` counts each request once; `byFact` under each fact of the
+   * policies that would refuse it. Each class is evaluated once more, with dependsOn.
+   */
+  dependingOn(assumptions: Assumptions, readings: Readings = {}): DependingOn {
+    this.#sameMapping(assumptions);
+    const worldOn = this.#worldOnFor(readings);
+    const ask = (world: World, req: AccessRequest) => {
+      const r = evaluateWith(world, req, assumptions, new QuietTrace(), { dependsOn: true });
+      return r.ok ? r.value : undefined;
+    };
+    const byFact = new Map<Fact, number>();
+    let total = 0;
+    for (let k = 0; k < this.#reps.length; k++) {
+      const req = this.#repFor(k, readings);
+      const off = ask(this.worldOff, req);
+      if (off?.outcome !== 'allowed') continue;
+      const on = ask(worldOn, req);
+      if (on?.outcome !== 'allowed') continue;
+      // A policy that would refuse it with the org policy off too refuses nothing newly.
+      const offRefusing = new Set(
+        off.dependsOn.filter((d) => d.outcome !== 'allowed').map((d) => d.id),
+      );
+      const refusing = on.dependsOn.filter(
+        (d) => d.outcome !== 'allowed' && !offRefusing.has(d.id),
+      );
+      if (!refusing.length) continue;
+      const count = this.#counts[k]!;
+      total += count;
+      for (const f of new Set(refusing.flatMap((d) => d.facts)))
+        byFact.set(f, (byFact.get(f) ?? 0) + count);
+    }
+    return { total, byFact: [...byFact].map(([fact, count]) => ({ fact, count })) };
+  }
+
+  #sameMapping(assumptions: Assumptions): void {
+    if (assumptions['ipv4-mapped'] !== this.#assumptions['ipv4-mapped'])
+      throw new Error('newlyBlockedUnder: ipv4-mapped must stay as the decider was made');
+  }
+
+  #worldOnFor(readings: Readings): World {
+    const on = this.worldOn;
+    return readings.undatedPatsBefore && on.org.enabledAt === undefined
+      ? { ...on, org: { ...on.org, enabledAt: NEVER_YET } }
+      : on;
+  }
+
+  #repFor(k: number, readings: Readings): AccessRequest {
+    const req = this.#reps[k]!;
+    return readings.undatedPatsBefore && req.token?.kind === 'pat' && !req.token.created
+      ? { ...req, token: { ...req.token, created: EARLIEST } }
+      : req;
   }
 }

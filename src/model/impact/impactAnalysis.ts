@@ -3,7 +3,7 @@
 // Each row becomes a request in rowRequest() and is decided by the engine (BatchDecider).
 import { targetsAzureDevOps } from '../engine/assignments';
 import { ARM_STOPS_COVERING_ADO } from '../engine/azureDevOps';
-import { BatchDecider, type Readings } from './batchDecider';
+import { BatchDecider, type DependingOn, type Readings } from './batchDecider';
 import { groupBlocked } from './impactGroups';
 import { rowRequest } from './impactRequest';
 import {
@@ -88,6 +88,11 @@ export class ImpactAnalysis {
   /** Newly refused among the rows added so far, under other readings of R12, R7 and R8. */
   newlyBlockedUnder(assumptions: Assumptions, readings?: Readings): number {
     return this.#decider.newlyBlockedUnder(assumptions, readings);
+  }
+
+  /** Rows a fact the log does not carry could newly refuse (R22), under `assumptions`. */
+  dependingOn(assumptions: Assumptions, readings?: Readings): DependingOn {
+    return this.#decider.dependingOn(assumptions, readings);
   }
 
   /** Analyses rows[from, to). */

@@ -2,7 +2,7 @@
 // enforced), R7 (policies without a location condition) and R8 (device policies), so a report
 // says "between A and B newly refused" rather than resting on one default.
 import type { AssumptionName, Assumptions, RuleId } from '../engine/types';
-import type { Readings } from './batchDecider';
+import type { DependingOn, Readings } from './batchDecider';
 
 export interface RangeReading {
   assumption: AssumptionName;
@@ -18,8 +18,13 @@ export interface ImpactRange {
    * read as created before the org policy went on.
    */
   low: number;
-  /** Every disputed rule read strictly (enforced, blocked, blocked). */
+  /**
+   * Every disputed rule read strictly (enforced, blocked, blocked), plus the rows a policy left
+   * out for want of a fact the log does not carry (groups, country, …) would newly refuse (R22).
+   */
   high: number;
+  /** R22 under the analysis's own readings: "up to N more if <fact>", by fact. */
+  dependsOn: DependingOn;
   /** The disputed rules that change the count, each on its own. */
   readings: RangeReading[];
 }
@@ -33,6 +38,7 @@ const DISPUTED: readonly [AssumptionName, RuleId, string, string][] = [
 /** What the range needs of an analysis: newly refused among its rows under other readings. */
 export interface Reanalysis {
   newlyBlockedUnder(assumptions: Assumptions, readings?: Readings): number;
+  dependingOn(assumptions: Assumptions, readings?: Readings): DependingOn;
 }
 
 /**
@@ -51,13 +57,15 @@ export function impactRange(analysis: Reanalysis, assumptions: Assumptions): Imp
   // policy (it may be): R12 exempts it. The enable date only sorts dated PATs.
   const undated: Readings = { undatedPatsBefore: true };
   const low = analysis.newlyBlockedUnder(lenient, undated);
-  const high = analysis.newlyBlockedUnder(strict);
+  const strictNewly = analysis.newlyBlockedUnder(strict);
+  const high = strictNewly + analysis.dependingOn(strict).total;
+  const dependsOn = analysis.dependingOn(assumptions);
   const readings: RangeReading[] = [];
-  if (low !== high) {
+  if (low !== strictNewly) {
     for (const [name, rule, , hard] of DISPUTED) {
       const n = analysis.newlyBlockedUnder({ ...lenient, [name]: hard } as Assumptions, undated);
       if (n !== low) readings.push({ assumption: name, rule, strictValue: hard, newlyBlocked: n });
     }
   }
-  return { low, high, readings };
+  return { low, high, readings, dependsOn };
 }

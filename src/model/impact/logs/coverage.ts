@@ -1,8 +1,10 @@
 // The sentence that goes next to the numbers: what this kind of log can hold, and what "N newly
 // refused" means from it. A log without PAT traffic never reads as "safe to switch on".
-import type { Flow } from '../../engine/types';
+import { factWords } from '../../engine/dependsOnText';
+import type { Fact, Flow } from '../../engine/types';
 import type { ImpactRange } from '../impactRange';
 import { patRows, type LogInfo } from './logInfo';
+import { FIELD_PURPOSE } from './logKinds';
 
 export interface Headline {
   /** The log holds no PAT or SSH row: its count says nothing about PATs. */
@@ -11,8 +13,34 @@ export interface Headline {
   count: string;
   /** The one-line verdict. */
   verdict: string;
-  /** What this kind of log can and cannot hold. */
+  /** What this kind of log can and cannot hold, and which facts (R22) it never carries. */
   coverage: string;
+  /** "up to 3 more if group membership makes a policy apply", one per fact (R22). */
+  dependsOn: string[];
+}
+
+/** The R22 facts a policy may need; logs carry at most the country. */
+const FACTS: readonly Fact[] = ['groups', 'country', 'platform', 'deviceFilter', 'insiderRisk'];
+
+/** The facts this log's rows never carry (the country only comes from a country or Location column). */
+export function factsNotCarried(log: LogInfo | undefined): Fact[] {
+  const country = log?.used.some(
+    (c) => c.use === FIELD_PURPOSE.country || c.use === FIELD_PURPOSE.location,
+  );
+  return FACTS.filter((f) => f !== 'country' || !country);
+}
+
+/** "group membership, the device platform or insider risk". */
+function orList(facts: readonly Fact[]): string {
+  const w = facts.map((f) => factWords({ facts: [f] }));
+  return w.length < 2 ? (w[0] ?? '') : `${w.slice(0, -1).join(', ')} or ${w[w.length - 1]!}`;
+}
+
+function dependsOnLines(range: ImpactRange | undefined): string[] {
+  return (range?.dependsOn.byFact ?? []).map(
+    ({ fact, count }) =>
+      `up to ${fmt(count)} more if ${factWords({ facts: [fact] })} makes a policy apply`,
+  );
 }
 
 const fmt = (n: number) => n.toLocaleString('en');
@@ -29,14 +57,25 @@ export function headline(
   defaultFlow: Flow,
 ): Headline {
   const count = rangeText(newly, range);
-  const coverage = log?.coverage ?? '';
+  const notCarried = factsNotCarried(log);
+  const coverage = [
+    log?.coverage ?? '',
+    log
+      ? `Its rows never say ${orList(notCarried)}: a policy that needs one of these is counted as "depends on" (R22), not as applying.`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  const dependsOn = dependsOnLines(range);
+  const more = dependsOn.length ? ` Of the rest, ${dependsOn.join('; ')} (R22).` : '';
   const noPat = log !== undefined && (!log.holdsPat || patRows(log, defaultFlow) === 0);
   if (noPat) {
     return {
       noPatTraffic: true,
       count,
-      verdict: `This log holds no PAT traffic: "${count} newly refused" says nothing about PATs or SSH keys. It does not mean that turning the org policy on breaks nothing.`,
+      verdict: `This log holds no PAT traffic: "${count} newly refused" says nothing about PATs or SSH keys. It does not mean that turning the org policy on breaks nothing.${more}`,
       coverage,
+      dependsOn,
     };
   }
   const audit = log?.kind === 'ado-audit' || log?.kind === 'ado-audit-la';
@@ -45,7 +84,8 @@ export function headline(
   return {
     noPatTraffic: false,
     count,
-    verdict: `Turning the org policy on would newly refuse ${count} ${of}.${reads}`,
+    verdict: `Turning the org policy on would newly refuse ${count} ${of}.${more}${reads}`,
     coverage,
+    dependsOn,
   };
 }
