@@ -27,20 +27,23 @@ interface Loaders {
   ) => { lesson?: Lesson; quiz?: Quiz; errors: string[] };
   isCompareScenario: (s: Scenarios[number]) => boolean;
   landingCopy: (s: Scenarios[number]) => Scenarios[number];
+  elementCopy: (s: Scenarios[number]) => Scenarios[number];
 }
 
 /** The model's loaders, run through tsx so that Vite's config bundle stays this one file. */
 async function loaders(): Promise<Loaders> {
-  const [catalog, lesson, compare] = await Promise.all([
+  const [catalog, lesson, compare, element] = await Promise.all([
     tsImport('../model/content/scenarioCatalog.ts', import.meta.url),
     tsImport('../model/content/lessonCheck.ts', import.meta.url),
     tsImport('../model/content/compare.ts', import.meta.url),
+    tsImport('../model/content/elementCopy.ts', import.meta.url),
   ]);
   return {
     loadCatalog: catalog.loadCatalog,
     loadLesson: lesson.loadLesson,
     isCompareScenario: compare.isCompareScenario,
     landingCopy: compare.landingCopy,
+    elementCopy: element.elementCopy,
   };
 }
 
@@ -97,7 +100,12 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-export function catalogPlugin(dir: string): Plugin {
+export interface CatalogOptions {
+  /** The custom element build: the catalog without the fields its views never read. */
+  element?: boolean;
+}
+
+export function catalogPlugin(dir: string, options: CatalogOptions = {}): Plugin {
   // Loaded once per server or build; the content itself is read again on every load.
   let loading: Promise<Loaders> | undefined;
   return {
@@ -126,7 +134,10 @@ export function catalogPlugin(dir: string): Plugin {
         const catalog = catalogOf(dir, load);
         if (id === `\0${CATALOG}`) {
           for (const line of [...catalog.errors, ...catalog.warnings]) this.warn(line);
-          return `export default ${JSON.stringify(catalog)};`;
+          const shipped = options.element
+            ? { ...catalog, scenarios: catalog.scenarios.map(load.elementCopy) }
+            : catalog;
+          return `export default ${JSON.stringify(shipped)};`;
         }
         if (id === `\0${LANDING}`) {
           const scenarios = catalog.scenarios.filter(load.isCompareScenario).map(load.landingCopy);

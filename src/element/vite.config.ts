@@ -35,11 +35,9 @@ export default defineConfig({
   root: here('..'),
   base: './',
   publicDir: false,
-  plugins: [catalogPlugin(here('../../scenarios')), svelte(), cssIntoScript()],
-  // The elements never show the compare view's share bar: leave it (and its exporters) out.
-  resolve: {
-    alias: [{ find: /^\.\/CompareShare\.svelte$/, replacement: here('./NoShare.svelte') }],
-  },
+  // The catalog as the elements show it: validated like the app's, then without the fields only
+  // the app's other views read (src/model/content/elementCopy.ts).
+  plugins: [catalogPlugin(here('../../scenarios'), { element: true }), svelte(), cssIntoScript()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: here('../../dist'),

@@ -30,6 +30,8 @@ test('the landing page is the compare view: both IPs and answers, policy on then
     await expect(svg.getByText(text, { exact: true }).first()).toBeVisible();
   await expectLanes(page, ON);
   await expect(page.getByText('A PAT cannot answer MFA', { exact: true })).toBeVisible();
+  // The share bar loads after the page (App passes it to the view as a snippet).
+  await expect(page.getByRole('group', { name: 'Share this comparison' })).toBeVisible();
 
   const org = page.getByRole('switch', { name: /Org policy/ });
   await org.click();
