@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { fileURLToPath } from 'node:url';
-import { catalogPlugin } from './src/build/catalogPlugin.ts';
+import { catalogPlugin, SCENARIO_MODULE } from './src/build/catalogPlugin.ts';
 import { prerenderPlugin } from './src/build/prerenderPlugin.ts';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+const SCENARIO_CHUNK = /(^|\/)scenario-[^/]*\.js$/;
 
 /** The strict policy the built app must run under (issue: share and embed). */
 export const CSP =
@@ -34,7 +36,22 @@ export default defineConfig({
     // Inline nothing as data: URIs so that the strict CSP needs no exceptions for scripts.
     assetsInlineLimit: 0,
     // Every browser the app supports has modulepreload; the polyfill would cost the first page.
-    modulePreload: { polyfill: false },
+    // The scenario chunks are left out of the preload lists: the first page would otherwise carry
+    // every scenario's file name for the lesson and rules pages (they load them through the
+    // catalog chunk instead), and grow with each scenario added.
+    modulePreload: {
+      polyfill: false,
+      resolveDependencies: (_file, deps) => deps.filter((d) => !SCENARIO_CHUNK.test(d)),
+    },
+    rolldownOptions: {
+      output: {
+        // One file per scenario (src/build/catalogPlugin.ts), named so: assets/scenario-<id>-….js.
+        chunkFileNames: (chunk) =>
+          chunk.moduleIds.length > 0 && chunk.moduleIds.every((id) => id.includes(SCENARIO_MODULE))
+            ? 'assets/scenario-[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
   },
   worker: { format: 'es' },
   // The preview server (used by the end-to-end tests) serves the build under the strict CSP.

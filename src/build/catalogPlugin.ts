@@ -4,8 +4,12 @@
 //   engine (src/model/content/scenarioCatalog.ts);
 // - `virtual:pat-fence-landing`: the same check, but only the scenarios the landing page shows
 //   (tagged "compare", without the player's words: landingCopy) and every file's errors: the
-//   first page carries no other scenario; the full catalog is a lazy chunk (src/ui/catalog.ts)
-//   that the views needing it load;
+//   first page carries no other scenario;
+// - `virtual:pat-fence-scenario/<id>`: one checked scenario, a chunk of its own, and
+//   `virtual:pat-fence-scenarios`: their ids and titles with a loader each, so the player loads
+//   a scenario when it is picked or linked (src/ui/scenarioShelf.svelte.ts); the full catalog
+//   (the lesson, the rules page, the element) imports every scenario module, so the chunks are
+//   shared, never duplicated;
 // - `virtual:pat-fence-lesson`: scenarios/lesson/lesson.json and quiz.json, checked against their
 //   schemas and the catalog (src/model/content/lessonCheck.ts).
 // Problems reach the page too (App and the lesson list them), so a broken file is visible in dev.
@@ -50,7 +54,12 @@ async function loaders(): Promise<Loaders> {
 const CATALOG = 'virtual:pat-fence-catalog';
 const LESSON = 'virtual:pat-fence-lesson';
 const LANDING = 'virtual:pat-fence-landing';
-const IDS = [CATALOG, LESSON, LANDING];
+const SCENARIOS = 'virtual:pat-fence-scenarios';
+/** One scenario, `virtual:pat-fence-scenario/<id>`: a chunk of its own, loaded when picked. */
+export const SCENARIO_MODULE = 'virtual:pat-fence-scenario/';
+const ONE = SCENARIO_MODULE;
+const IDS = [CATALOG, LESSON, LANDING, SCENARIOS];
+const isOurs = (id: string) => IDS.includes(id) || id.startsWith(ONE);
 
 interface JsonFile {
   json?: unknown;
@@ -106,43 +115,67 @@ export interface CatalogOptions {
 }
 
 export function catalogPlugin(dir: string, options: CatalogOptions = {}): Plugin {
-  // Loaded once per server or build; the content itself is read again on every load.
+  // Loaded once per server or build; the content is read and checked again at the start of each
+  // build and after each edit, once for all the modules that show it.
   let loading: Promise<Loaders> | undefined;
+  let checked: Promise<{ load: Loaders; catalog: Catalog }> | undefined;
+  const check = () =>
+    (checked ??= (async () => {
+      const load = await (loading ??= loaders());
+      const catalog = catalogOf(dir, load);
+      const shown = options.element ? catalog.scenarios.map(load.elementCopy) : catalog.scenarios;
+      return { load, catalog: { ...catalog, scenarios: shown } };
+    })());
+  const json = (v: unknown) => JSON.stringify(v);
   return {
     name: 'pat-fence-catalog',
-    resolveId: (id) => (IDS.includes(id) ? `\0${id}` : undefined),
+    resolveId: (id) => (isOurs(id) ? `\0${id}` : undefined),
+    buildStart() {
+      checked = undefined;
+    },
     // In dev, an edited content file reloads the page with freshly checked content.
     configureServer(server) {
       server.watcher.add(dir);
       const reload = (file: string) => {
         if (!file.startsWith(dir) || !file.endsWith('.json')) return;
+        checked = undefined;
         const graph = server.environments.client.moduleGraph;
-        for (const id of IDS) {
-          const mod = graph.getModuleById(`\0${id}`);
-          if (mod) graph.invalidateModule(mod);
-        }
+        for (const mod of graph.idToModuleMap.values())
+          if (mod.id?.startsWith('\0virtual:pat-fence-')) graph.invalidateModule(mod);
         server.ws.send({ type: 'full-reload' });
       };
       server.watcher.on('change', reload);
       server.watcher.on('add', reload);
     },
     load: {
-      filter: { id: /^\0virtual:pat-fence-(catalog|lesson|landing)$/ },
+      filter: { id: /^\0virtual:pat-fence-(catalog|lesson|landing|scenarios|scenario\/.*)$/ },
       async handler(id) {
         for (const path of filesUnder(dir)) this.addWatchFile(path);
-        const load = await (loading ??= loaders());
-        const catalog = catalogOf(dir, load);
-        if (id === `\0${CATALOG}`) {
-          for (const line of [...catalog.errors, ...catalog.warnings]) this.warn(line);
-          const shipped = options.element
-            ? { ...catalog, scenarios: catalog.scenarios.map(load.elementCopy) }
-            : catalog;
-          return `export default ${JSON.stringify(shipped)};`;
+        const { load, catalog } = await check();
+        const name = id.slice(1);
+        if (name.startsWith(ONE)) {
+          const scenario = catalog.scenarios.find((s) => s.id === name.slice(ONE.length));
+          if (!scenario) this.error(`No scenario ${name.slice(ONE.length)} in the catalog.`);
+          return `export default ${json(scenario)};`;
         }
-        if (id === `\0${LANDING}`) {
+        if (name === SCENARIOS) {
+          const index = catalog.scenarios.map(({ id, title }) => ({ id, title }));
+          const loaders = catalog.scenarios.map(
+            (s) => `${json(s.id)}: () => import(${json(ONE + s.id)}).then((m) => m.default)`,
+          );
+          return `export const index = ${json(index)};\nexport const loaders = {\n${loaders.join(',\n')}\n};`;
+        }
+        if (name === CATALOG) {
+          for (const line of [...catalog.errors, ...catalog.warnings]) this.warn(line);
+          const imports = catalog.scenarios.map((s, i) => `import s${i} from ${json(ONE + s.id)};`);
+          const list = catalog.scenarios.map((_, i) => `s${i}`).join(', ');
+          const rest = `errors: ${json(catalog.errors)}, warnings: ${json(catalog.warnings)}`;
+          return `${imports.join('\n')}\nexport default { scenarios: [${list}], ${rest} };`;
+        }
+        if (name === LANDING) {
           const scenarios = catalog.scenarios.filter(load.isCompareScenario).map(load.landingCopy);
           const landing: Catalog = { scenarios, errors: catalog.errors, warnings: [] };
-          return `export default ${JSON.stringify(landing)};`;
+          return `export default ${json(landing)};`;
         }
         const lessonDir = join(dir, 'lesson');
         const files = ['lesson.json', 'quiz.json'].map((n) => readJson(join(lessonDir, n), n));
@@ -151,7 +184,7 @@ export function catalogPlugin(dir: string, options: CatalogOptions = {}): Plugin
           ? { errors: broken }
           : load.loadLesson(files[0]!.json, files[1]!.json, catalog.scenarios);
         for (const line of content.errors) this.warn(line);
-        return `export default ${JSON.stringify(content)};`;
+        return `export default ${json(content)};`;
       },
     },
   };

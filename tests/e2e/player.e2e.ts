@@ -7,7 +7,11 @@ import { scenarioFiles, VERDICT } from './support/scenarios';
 test.use({ reducedMotion: 'reduce' });
 
 async function choose(page: Page, scenarioId: string, playTitle?: string) {
-  await page.getByRole('combobox', { name: /^Scenario/ }).selectOption(scenarioId);
+  const box = page.getByRole('combobox', { name: /^Scenario/ });
+  await box.selectOption(scenarioId);
+  // A scenario loads when picked: wait until it is the one on screen.
+  await expect(box).not.toHaveAttribute('aria-busy', 'true');
+  await expect(box).toHaveValue(scenarioId);
   if (playTitle) {
     const button = page.getByRole('button', { name: playTitle, exact: true });
     if (await button.count()) await button.click();

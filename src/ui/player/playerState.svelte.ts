@@ -58,18 +58,24 @@ export function withActor(req: AccessRequest, actor: Actor): AccessRequest {
 }
 
 export class PlayerState {
-  readonly scenarios: Scenario[] = [];
+  #scenarios: Scenario[] | (() => Scenario[]);
   #sel = $state.raw<Selection>({ scenario: '', play: '', overrides: {} });
 
-  constructor(scenarios: Scenario[], initial?: Partial<Selection>) {
-    this.scenarios = scenarios;
-    const first = scenarios[0];
+  /** `scenarios` may be a function, read each time: the player's scenarios load one by one
+   * (src/ui/scenarioShelf.svelte.ts), and one picked after the start must be found. */
+  constructor(scenarios: Scenario[] | (() => Scenario[]), initial?: Partial<Selection>) {
+    this.#scenarios = scenarios;
+    const first = this.scenarios[0];
     this.#sel = this.#normalise({
       scenario: initial?.scenario ?? first?.id ?? '',
       play: initial?.play ?? '',
       variant: initial?.variant,
       overrides: initial?.overrides ?? {},
     });
+  }
+
+  get scenarios(): Scenario[] {
+    return typeof this.#scenarios === 'function' ? this.#scenarios() : this.#scenarios;
   }
 
   #normalise(sel: Selection): Selection {
