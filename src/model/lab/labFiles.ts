@@ -34,7 +34,7 @@ export const TEXT_LIMITS: Readonly<Record<LabFileKind, number>> = {
 /** The limits as the page states them. */
 export const LIMIT_TEXT: Readonly<Record<LabFileKind, string>> = {
   csv: `up to ${formatSize(CSV_FILE_LIMIT)}`,
-  log: `CSV up to ${formatSize(CSV_FILE_LIMIT)}, JSON up to ${formatSize(JSON_LOG_LIMIT)}`,
+  log: `CSV up to ${formatSize(CSV_FILE_LIMIT)}, JSON up to ${JSON_LOG_LIMIT / MB} MB`,
   json: `up to ${formatSize(10 * MB)}`,
   evidence: `up to ${formatSize(10 * MB)}`,
 };
