@@ -161,13 +161,15 @@ describe('decoding and the token guard, slice by slice', () => {
   });
 
   it('a token cut between two slices is masked whole, and the report says one was removed', async () => {
-    const head = plainCsv(30_000);
-    // The token straddles the first slice's end (a megabyte) in a user cell.
-    const pad = (1 << 20) - head.length - 20;
+    const head = plainCsv(15_000);
+    // The token straddles the first slice's end (a megabyte) in a user cell, 20 characters before.
+    const before = `${IP.hq},`;
+    const pad = (1 << 20) - 20 - head.length - before.length - 1;
     const text =
       head +
-      `${IP.hq},${'x'.repeat(Math.max(0, pad))}${TOKEN}@contoso.com\r\n` +
+      `${before}${'-'.repeat(pad)}.${TOKEN}@contoso.com\r\n` +
       plainCsv(30_000).split('\r\n').slice(1).join('\r\n');
+    expect(text.indexOf(TOKEN)).toBe((1 << 20) - 20);
     const { rows, read: r } = await rowsOf(blob(text));
     expect(r.value.tokens.length).toBeGreaterThan(0);
     expect(rows.some((x) => x.user?.includes(TOKEN))).toBe(false);
