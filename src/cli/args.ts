@@ -18,6 +18,7 @@ export const FLAGS = {
   at: 'value',
   user: 'value',
   groups: 'value',
+  roles: 'value',
   country: 'value',
   platform: 'value',
   'signin-risk': 'value',

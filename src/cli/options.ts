@@ -8,6 +8,7 @@ import {
   FLOWS,
   PLATFORMS,
   RISK_LEVELS,
+  UNKNOWN_COUNTRY,
   type Assumptions,
   type AuthFlow,
   type Flow,
@@ -40,6 +41,8 @@ export interface SingleOptions extends CommonOptions {
   user?: string;
   /** Absent: unknown (R22); `--groups none`: []. */
   groups?: string[];
+  /** Directory role ids; absent: unknown (R22, read like groups); `--roles none`: []. */
+  roles?: string[];
   country?: string;
   platform?: Platform;
   signInRisk?: RiskLevel;
@@ -72,6 +75,7 @@ const PER_REQUEST = [
   'token-expires',
   'user',
   'groups',
+  'roles',
   'country',
   'platform',
   'signin-risk',
@@ -108,16 +112,20 @@ function choice<T extends string>(flag: string, text: string | undefined, values
 function country(text: string | undefined): string | undefined {
   if (text === undefined) return undefined;
   const cc = text.trim();
+  if (cc.toLowerCase() === UNKNOWN_COUNTRY) return UNKNOWN_COUNTRY;
   return /^[A-Za-z]{2}$/.test(cc)
     ? cc.toUpperCase()
-    : fail(`--country: "${text}" is not a two-letter ISO 3166 country code (e.g. NO, US)`);
+    : fail(
+        `--country: "${text}" is not a two-letter ISO 3166 country code (e.g. NO, US) or ${UNKNOWN_COUNTRY}`,
+      );
 }
 
-function groupList(text: string | undefined): string[] | undefined {
+function idList(flag: 'groups' | 'roles', text: string | undefined): string[] | undefined {
   if (text === undefined) return undefined;
   if (text.trim().toLowerCase() === 'none') return [];
-  const groups = text.split(',').map((g) => g.trim());
-  return groups.some((g) => g === '') ? fail(`--groups: "${text}" has an empty group id`) : groups;
+  const ids = text.split(',').map((g) => g.trim());
+  const what = flag === 'groups' ? 'group' : 'role';
+  return ids.some((g) => g === '') ? fail(`--${flag}: "${text}" has an empty ${what} id`) : ids;
 }
 
 function required<T>(flag: string, value: T | undefined): T {
@@ -170,7 +178,8 @@ function readSingle(args: ParsedArgs, common: CommonOptions): SingleOptions {
     tokenCreated: date('token-created', v['token-created']),
     tokenExpires: date('token-expires', v['token-expires']),
     user: v.user,
-    groups: groupList(v.groups),
+    groups: idList('groups', v.groups),
+    roles: idList('roles', v.roles),
     country: country(v.country),
     platform: choice('platform', v.platform, PLATFORMS),
     signInRisk: choice('signin-risk', v['signin-risk'], RISK_LEVELS),

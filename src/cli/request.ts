@@ -25,6 +25,7 @@ export function buildRequest(o: SingleOptions, at: string): AccessRequest {
   if (o.signinIp !== undefined) req.signinIp = o.signinIp;
   if (o.user !== undefined) req.user = o.user;
   if (o.groups !== undefined) req.groups = o.groups;
+  if (o.roles !== undefined) req.roles = o.roles;
   if (o.country !== undefined) req.country = o.country;
   if (o.platform !== undefined) req.platform = o.platform;
   if (o.signInRisk !== undefined) req.signInRisk = o.signInRisk;

@@ -12,7 +12,8 @@ Usage:
   pat-fence whatif --locations FILE --policies FILE --validation on|off
      [--validation-enabled-at ISO] --flow web|pat|ssh|oauth --ip ADDR [--signin-ip ADDR]
      [--token-created ISO] [--token-expires ISO] [--at ISO] [--user UPN] [--groups ID,ID|none]
-     [--country CC] [--platform P] [--signin-risk R] [--user-risk R] [--auth-flow F]
+     [--roles ID,ID|none] [--country CC|unknown] [--platform P] [--signin-risk R]
+     [--user-risk R] [--auth-flow F]
      [--mfa] [--compliant-device] [--assume NAME=VALUE]... [--json]
   pat-fence whatif --locations FILE --policies FILE --validation on|off
      --batch FILE [--validation-enabled-at ISO] [--at ISO] [--assume NAME=VALUE]...
@@ -40,11 +41,16 @@ Request:
   --token-created ISO        when the PAT was created (unknown: after the policy was turned on)
   --token-expires ISO        when the PAT or SSH key expires
   --at ISO                   when the request happens (default: now)
-  --user UPN                 matched literally against the policies' user ids and names
+  --user UPN                 matched literally against the policies' user ids and names;
+                             absent means unknown (policies that name users go to "depends on")
   --groups ID,ID|none        matched literally against the policies' group ids; absent means
                              unknown (group-scoped policies go to "depends on"), none means none
-  --country CC               ISO 3166 two-letter country of the IP (country named locations);
-                             absent means unknown
+  --roles ID,ID|none         the user's directory role ids (template ids, as policies list them);
+                             absent means unknown (role-scoped policies go to "depends on")
+  --country CC|unknown       ISO 3166 two-letter country of the IP (country named locations);
+                             absent means not given (country-based policies go to "depends
+                             on"); unknown means the IP maps to no country, which a location
+                             that includes unknown countries and regions matches
   --platform P               android|iOS|windows|macOS|linux (absent: unknown)
   --signin-risk R            none|low|medium|high (default none)
   --user-risk R              none|low|medium|high (default none)

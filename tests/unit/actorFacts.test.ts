@@ -17,6 +17,9 @@ describe('lab actor facts', () => {
     ['groups none: member of none', { groups: 'none' }, { groups: [] }],
     ['a group list', { groups: 'Contractors, Sales' }, { groups: ['Contractors', 'Sales'] }],
     ['country, uppercased', { country: 'no' }, { country: 'NO' }],
+    ['country unknown: maps to no country (R23)', { country: 'Unknown' }, { country: 'unknown' }],
+    ['roles none: holds none', { roles: 'none' }, { roles: [] }],
+    ['a role list', { roles: 'r-1, r-2' }, { roles: ['r-1', 'r-2'] }],
     ['platform', { platform: 'iOS' }, { platform: 'iOS' }],
     ['risks', { signInRisk: 'high', userRisk: 'low' }, { signInRisk: 'high', userRisk: 'low' }],
     ['insider risk', { insiderRisk: 'elevated' }, { insiderRisk: 'elevated' }],
@@ -24,7 +27,7 @@ describe('lab actor facts', () => {
   ])('%s', (_n, actor, fields) => {
     const b = build(actor);
     expect(b.errors).toEqual({});
-    for (const key of ['groups', 'country', 'platform', 'insiderRisk'])
+    for (const key of ['groups', 'roles', 'country', 'platform', 'insiderRisk'])
       if (!(key in fields)) expect(b.request).not.toHaveProperty(key);
     expect(b.request).toMatchObject(fields);
   });
@@ -32,6 +35,7 @@ describe('lab actor facts', () => {
   it.each<[string, Partial<SandboxActor>, keyof SandboxActor, RegExp]>([
     ['country', { country: 'Norway' }, 'country', /two-letter ISO 3166/],
     ['groups', { groups: 'a,,b' }, 'groups', /empty group id/],
+    ['roles', { roles: 'a,,b' }, 'roles', /empty role id/],
     ['platform', { platform: 'symbian' }, 'platform', /not one of android/],
     ['sign-in risk', { signInRisk: 'severe' }, 'signInRisk', /not one of none/],
   ])('a bad %s is reported under its field', (_n, actor, key, message) => {

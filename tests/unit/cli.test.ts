@@ -311,6 +311,7 @@ const decisions: DecisionCase[] = [
     code: 'VS403463',
   },
   {
+    // The fixture tenant excludes a break-glass user: the user must be given (R22).
     name: 'the shared Graph fixtures: PAT from outside is blocked',
     args: [
       '--locations',
@@ -325,6 +326,8 @@ const decisions: DecisionCase[] = [
       HOME,
       '--at',
       AT,
+      '--user',
+      'dev@contoso.com',
     ],
     outcome: 'blocked',
     code: 'VS403463',

@@ -190,8 +190,14 @@ const cases: Case[] = [
     code: 'AADSTS53003',
   },
   {
-    name: 'R23: includeUnknownCountriesAndRegions matches a PAT with no country',
+    name: 'R22: includeUnknownCountriesAndRegions, no --country: the country is not given, allowed',
     args: what('policies-unknown-country', '--flow', 'pat', '--ip', HOME),
+    outcome: 'allowed',
+    dependsOn: [['no-or-unknown', 'country', 'blocked']],
+  },
+  {
+    name: 'R23: includeUnknownCountriesAndRegions matches --country unknown',
+    args: what('policies-unknown-country', '--flow', 'pat', '--ip', HOME, '--country', 'unknown'),
     outcome: 'blocked',
     code: 'VS403463',
   },
@@ -199,6 +205,44 @@ const cases: Case[] = [
     name: 'R23: includeUnknownCountriesAndRegions, --country US: allowed',
     args: what('policies-unknown-country', '--flow', 'pat', '--ip', HOME, '--country', 'US'),
     outcome: 'allowed',
+  },
+  // R22 read for who the user is and their directory roles, like groups.
+  {
+    name: 'R22: a break-glass user exclusion, no --user: depends on who the user is',
+    args: what('policies-users', '--flow', 'pat', '--ip', HOME),
+    outcome: 'allowed',
+    dependsOn: [['except-breakglass', 'user', 'blocked']],
+  },
+  {
+    name: 'R22: a break-glass user exclusion, --user dev: blocked',
+    args: what('policies-users', '--flow', 'pat', '--ip', HOME, '--user', 'dev@contoso.com'),
+    outcome: 'blocked',
+    dependsOn: [],
+  },
+  {
+    name: 'R22: an excluded role, no --roles: depends on the roles',
+    args: what('policies-roles', '--flow', 'pat', '--ip', HOME, '--user', 'dev@contoso.com'),
+    outcome: 'allowed',
+    dependsOn: [['except-admins', 'roles', 'blocked']],
+  },
+  {
+    name: 'R22: an excluded role, --roles holding it: allowed',
+    args: what(
+      'policies-roles',
+      '--flow',
+      'pat',
+      '--ip',
+      HOME,
+      '--roles',
+      '62e90394-69f5-4237-9190-012177145e10',
+    ),
+    outcome: 'allowed',
+    dependsOn: [],
+  },
+  {
+    name: 'R22: an excluded role, --roles none: blocked',
+    args: what('policies-roles', '--flow', 'pat', '--ip', HOME, '--roles', 'none'),
+    outcome: 'blocked',
   },
   // R7 / R8
   {
@@ -363,6 +407,8 @@ describe('whatif: facts, flows, countries and codes', () => {
     ['--auth-flow', ['--auth-flow', 'magic'], '--auth-flow: "magic"'],
     ['--country', ['--country', 'USA'], '--country: "USA"'],
     ['--groups', ['--groups', 'a,,b'], '--groups: "a,,b"'],
+    ['--roles', ['--roles', 'a,'], '--roles: "a," has an empty role id'],
+    ['--batch with --roles', ['--batch', `${F}/signins.csv`, '--roles', 'x'], '--roles x'],
     ['--batch with --country', ['--batch', `${F}/signins.csv`, '--country', 'NO'], '--country NO'],
   ])('bad %s: exit 2 with one line naming it', (_n, extra, mention) => {
     const base = what('policies-block-outside');

@@ -292,7 +292,7 @@ describe('compareWithEngine against the shared Graph fixture tenant', () => {
   };
   const on = { ipValidation: true, enabledAt: '2025-06-01T00:00:00Z' };
   const off = { ipValidation: false };
-  const home = { ip: '100.64.12.7', at: '2025-11-03T08:03:47Z' };
+  const home = { ip: '100.64.12.7', at: '2025-11-03T08:03:47Z', user: 'dev@contoso.com' };
 
   it.each<[string, ReturnType<typeof replay>, boolean, RegExp]>([
     [
@@ -313,6 +313,12 @@ describe('compareWithEngine against the shared Graph fixture tenant', () => {
       replay('vs403463-rest.json', on, home),
       true,
       /^Matches: Azure DevOps blocks it \(VS403463\) and so does the replay, rule R4\./,
+    ],
+    [
+      'VS403463 that names no user, in a tenant that excludes a break-glass user (R22)',
+      replay('vs403463-rest.json', on, { ip: home.ip, at: home.at }),
+      false,
+      /does not say everything a policy needs: the replay blocks it too if the user is not /,
     ],
     [
       'VS403463 with the org policy off in the lab',

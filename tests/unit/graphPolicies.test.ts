@@ -191,8 +191,18 @@ describe('parsePolicies maps', () => {
     ],
     [
       'several',
-      { platforms: { includePlatforms: ['all'] }, signInRiskLevels: ['low'] },
+      {
+        platforms: { includePlatforms: ['all'], excludePlatforms: ['iOS'] },
+        signInRiskLevels: ['low'],
+      },
       ['device platforms', 'sign-in risk'],
+    ],
+    // Every platform and no exclusion narrows nothing (a review finding).
+    ['platforms: all, excluding none', { platforms: { includePlatforms: ['all'] } }, []],
+    [
+      'client app types: all four',
+      { clientAppTypes: ['browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'other'] },
+      [],
     ],
   ])('other conditions: %s', (_name, conditions, labels) => {
     const r = one({}, conditions);

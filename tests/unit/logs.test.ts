@@ -191,6 +191,18 @@ describe('the Entra portal CSV and its quirks', () => {
   });
 });
 
+describe('an empty Location cell (R23)', () => {
+  it('is an IP that maps to no country; a log without the column gives none', () => {
+    const head = 'Date (UTC),Username,IP address,Client app,Resource ID ,Location';
+    const rid = '499b84ac-1321-427f-aa17-267ca6975798';
+    const csv = `${head}\n2025-11-04T09:00:00Z,a@contoso.com,192.0.2.1,Browser,${rid},\n`;
+    const r = readSigninRows(csv);
+    expect(r.ok && r.value.rows[0]?.country).toBe('unknown');
+    const plain = readSigninRows('ip,flow\n192.0.2.1,pat\n');
+    expect(plain.ok && plain.value.rows[0]).not.toHaveProperty('country');
+  });
+});
+
 describe('the audit export dates PATs and the org policy (R12)', () => {
   it.each(['ado-audit.csv', 'ado-audit.json', 'la-azuredevopsauditing.csv'])('%s', (file) => {
     const { log, rows } = read(file);
@@ -290,6 +302,8 @@ describe('classification of one cell', () => {
     ['{"city":"Lisbon","countryOrRegion":"PT"}', 'PT'],
     ['Somewhere', undefined],
     ['{broken', undefined],
+    // R23: a location with no country is an IP that maps to none, not a missing fact.
+    ['{"city":"","countryOrRegion":""}', 'unknown'],
   ])('Location %s', (text, cc) => {
     expect(countryOf(text)).toBe(cc);
   });

@@ -6,7 +6,8 @@ import {
   AZURE_RESOURCE_MANAGER_APP_ID,
 } from './azureDevOps';
 import { instant } from './time';
-import type { AccessRequest, Flow, Policy } from './types';
+import type { Missing } from './factMatch';
+import type { AccessRequest, Fact, Flow, Policy } from './types';
 
 export interface Match {
   match: boolean;
@@ -52,22 +53,31 @@ export function targetsAzureDevOps(policy: Policy, at: string): Match {
 }
 
 export interface UserMatch extends Match {
-  /** R22: set when the answer hangs on group membership the request does not give; `match` is
-   * then false and this says, in plain words, what would make the policy target the user. */
-  missing?: string;
+  /** R22: set when the answer hangs on who the user is, their groups or their directory roles,
+   * which the request does not give; `match` is then false and these say, in plain words, what
+   * would make the policy target the user (each entry must hold). */
+  missing?: Missing[];
 }
 
 const list = (ids: string[]) => ids.join(', ');
+/** includeUsers entries that name users, not Graph's keywords. */
+const named = (ids: string[]) => ids.filter((x) => !['all', 'none'].includes(x.toLowerCase()));
 
-/** Users and groups, matched literally against ids and names (DESIGN.md). Exclusion wins.
- * Groups absent from the request are unknown (R22); `assumeGroups` takes them as matching. */
-export function targetsUser(policy: Policy, req: AccessRequest, assumeGroups = false): UserMatch {
+/**
+ * Users, groups and directory roles, matched literally against ids and names (DESIGN.md); an
+ * exclusion wins. Who the user is, their groups and their roles are facts a request may not give
+ * (R22: group membership, and roles read the same way): a condition that needs a missing one makes
+ * the policy depend on it, and `assume` takes each missing one as making the policy apply.
+ */
+export function targetsUser(policy: Policy, req: AccessRequest, assume = false): UserMatch {
   const u = policy.users;
   const who = req.user ?? 'the user';
-  const unknown = req.groups === undefined && !assumeGroups;
   if (has(u.excludeUsers, req.user)) return { match: false, reason: `${who} is excluded` };
   if (intersects(u.excludeGroups, req.groups)) {
     return { match: false, reason: `${who} is in an excluded group` };
+  }
+  if (intersects(u.excludeRoles, req.roles)) {
+    return { match: false, reason: `${who} holds an excluded directory role` };
   }
   const included = ((): UserMatch => {
     if (has(u.includeUsers, 'None')) return { match: false, reason: 'targets no users (None)' };
@@ -76,31 +86,48 @@ export function targetsUser(policy: Policy, req: AccessRequest, assumeGroups = f
     if (intersects(u.includeGroups, req.groups)) {
       return { match: true, reason: `targets a group ${who} is in` };
     }
-    if (u.includeGroups.length && req.groups === undefined) {
-      if (assumeGroups)
-        return { match: true, reason: `targets ${list(u.includeGroups)}, assumed to hold ${who}` };
-      const missing = `${who} is in ${list(u.includeGroups)}`;
-      return {
-        match: false,
-        reason: `targets ${list(u.includeGroups)}; the request does not say whether ${who} is in it`,
-        missing,
-      };
+    if (intersects(u.includeRoles, req.roles)) {
+      return { match: true, reason: `targets a directory role ${who} holds` };
     }
-    if (u.includeRoles.length && !u.includeUsers.length && !u.includeGroups.length) {
-      return { match: false, reason: 'targets directory roles only (the request names no role)' };
-    }
-    return { match: false, reason: `does not target ${who}` };
+    // Any one of the included users, groups or roles would do: one condition, "or".
+    const users = req.user === undefined ? named(u.includeUsers) : [];
+    const either: [Fact, string, string][] = [];
+    if (users.length) either.push(['user', `the user is ${list(users)}`, list(users)]);
+    if (u.includeGroups.length && req.groups === undefined)
+      either.push(['groups', `${who} is in ${list(u.includeGroups)}`, list(u.includeGroups)]);
+    if (u.includeRoles.length && req.roles === undefined)
+      either.push(['roles', `${who} holds ${list(u.includeRoles)}`, list(u.includeRoles)]);
+    if (!either.length) return { match: false, reason: `does not target ${who}` };
+    const targets = either.map((e) => e[2]).join(', ');
+    if (assume) return { match: true, reason: `targets ${targets}, assumed to cover ${who}` };
+    const [fact, ...rest] = either.map((e) => e[0]);
+    return {
+      match: false,
+      reason: `targets ${targets}; the request does not say whether that covers ${who}`,
+      missing: [{ fact: fact!, also: rest, condition: either.map((e) => e[1]).join(' or ') }],
+    };
   })();
-  if (!unknown || !u.excludeGroups.length || (!included.match && !included.missing))
-    return included;
-  const notIn = `${who} is not in ${list(u.excludeGroups)}`;
-  const missing = included.missing
-    ? `${included.missing} and not in ${list(u.excludeGroups)}`
-    : notIn;
+  if (assume || (!included.match && !included.missing)) return included;
+  // Every exclusion the request cannot answer must also not hold: "and".
+  const unless: Missing[] = [];
+  const excluded: string[] = [];
+  if (named(u.excludeUsers).length && req.user === undefined) {
+    unless.push({ fact: 'user', condition: `the user is not ${list(u.excludeUsers)}` });
+    excluded.push(list(u.excludeUsers));
+  }
+  if (u.excludeGroups.length && req.groups === undefined) {
+    unless.push({ fact: 'groups', condition: `${who} is not in ${list(u.excludeGroups)}` });
+    excluded.push(list(u.excludeGroups));
+  }
+  if (u.excludeRoles.length && req.roles === undefined) {
+    unless.push({ fact: 'roles', condition: `${who} holds none of ${list(u.excludeRoles)}` });
+    excluded.push(list(u.excludeRoles));
+  }
+  if (!unless.length) return included;
   return {
     match: false,
-    reason: `excludes ${list(u.excludeGroups)}; the request does not say whether ${who} is in it`,
-    missing,
+    reason: `excludes ${excluded.join(', ')}; the request does not say whether ${who} is among them`,
+    missing: [...(included.missing ?? []), ...unless],
   };
 }
 
@@ -111,11 +138,26 @@ const CLIENT_APP_TYPE: Record<Flow, string | undefined> = {
   ssh: undefined,
 };
 
+/** Graph's client app types; a policy that lists them all narrows nothing, like "all". */
+const EVERY_CLIENT_APP_TYPE = [
+  'browser',
+  'mobileAppsAndDesktopClients',
+  'exchangeActiveSync',
+  'other',
+];
+
+/** The client app types a policy narrows to: [] when it names none, "all", or all four. */
+export function clientAppCondition(policy: Policy): string[] {
+  const types = policy.clientAppTypes;
+  if (types.length === 0 || has(types, 'all')) return [];
+  return EVERY_CLIENT_APP_TYPE.every((t) => has(types, t)) ? [] : types;
+}
+
 /** Client app types are an Entra condition; on PAT/SSH they cannot be known (R8). */
 export function targetsClientApp(policy: Policy, flow: Flow): Match {
   const want = CLIENT_APP_TYPE[flow];
-  const types = policy.clientAppTypes;
-  if (!want || types.length === 0 || has(types, 'all')) {
+  const types = clientAppCondition(policy);
+  if (!want || types.length === 0) {
     return { match: true, reason: 'any client app' };
   }
   return has(types, want)

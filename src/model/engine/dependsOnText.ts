@@ -10,10 +10,13 @@ const VERB: Record<Outcome, string> = {
 
 const FACT_WORDS: Record<DependsOn['fact'], string> = {
   groups: 'group membership',
+  roles: 'directory roles',
+  user: 'who the user is',
   country: 'the country of the IP',
   platform: 'the device platform',
   insiderRisk: 'insider risk',
   deviceFilter: 'the device filter',
+  grant: 'whether the sign-in meets a grant control the request cannot show',
 };
 
 /** The missing facts of one entry, for a heading or a list ("group membership and the device platform"). */

@@ -6,6 +6,7 @@ import { finish, type Verdict } from './decision';
 import { evaluateInteractive } from './interactiveFlow';
 import { ipv4FromMapped, parseIp, type ParsedIp } from '../ip/ip';
 import type { PolicyRun } from './policyAnalysis';
+import { isUnknownCountry } from './locationMatch';
 import { instant } from './time';
 import { evaluateToken } from './tokenFlow';
 import { QuietTrace, Trace } from './trace';
@@ -15,6 +16,7 @@ import {
   INSIDER_RISKS,
   PLATFORMS,
   RISK_LEVELS,
+  UNKNOWN_COUNTRY,
   type AccessRequest,
   type Assumptions,
   type Decision,
@@ -100,8 +102,12 @@ function checkFacts(req: AccessRequest): string | undefined {
     if (v !== undefined && !values.includes(v as string))
       return `${key}: "${String(v)}" is not one of ${values.join(', ')}`;
   }
-  if (req.country !== undefined && !/^[A-Za-z]{2}$/.test(req.country))
-    return `country: "${req.country}" is not a two-letter ISO 3166 code`;
+  if (
+    req.country !== undefined &&
+    !/^[A-Za-z]{2}$/.test(req.country) &&
+    !isUnknownCountry(req.country)
+  )
+    return `country: "${req.country}" is not a two-letter ISO 3166 code or ${UNKNOWN_COUNTRY}`;
   return undefined;
 }
 
@@ -113,7 +119,7 @@ function dependsOn(runs: PolicyRun[], outcomeIf: (id: string) => Outcome): Depen
     const a = r.analysis;
     if (!r.missing?.length || !a.enforced || seen.has(a.id)) continue;
     seen.add(a.id);
-    const facts = [...new Set(r.missing.map((m) => m.fact))];
+    const facts = [...new Set(r.missing.flatMap((m) => [m.fact, ...(m.also ?? [])]))];
     out.push({
       id: a.id,
       displayName: a.displayName,

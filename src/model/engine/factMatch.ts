@@ -4,6 +4,8 @@ import type { AccessRequest, Fact, Policy, RuleId } from './types';
 
 export interface Missing {
   fact: Fact;
+  /** Further facts, any of which would meet the same condition ("alice, or in Admins"). */
+  also?: Fact[];
   /** What would make the condition match, in plain words. */
   condition: string;
 }
@@ -31,9 +33,19 @@ export function authFlowOut(policy: Policy, req: AccessRequest): FactVerdict['ou
   return { rule: 'R21', reason: `targets ${or(methods)} sign-ins only; ${what} ${uses}` };
 }
 
-function platform(policy: Policy, req: AccessRequest, v: FactVerdict): void {
+/** The platform condition, or undefined when there is none: no lists, or "all" excluding none. */
+export function platformCondition(policy: Policy): Policy['platforms'] {
   const p = policy.platforms;
-  if (!p || (!p.includePlatforms.length && !p.excludePlatforms.length)) return;
+  if (!p || !p.excludePlatforms.length) {
+    if (!p || !p.includePlatforms.length || lower(p.includePlatforms).includes('all'))
+      return undefined;
+  }
+  return p;
+}
+
+function platform(policy: Policy, req: AccessRequest, v: FactVerdict): void {
+  const p = platformCondition(policy);
+  if (!p) return;
   const inc = lower(p.includePlatforms);
   const exc = lower(p.excludePlatforms);
   const all = inc.includes('all') || inc.length === 0;

@@ -4,7 +4,7 @@
 import type { CompiledWorld } from './compiledWorld';
 import { ipv4FromMapped, parseIp, type ParsedIp } from '../ip/ip';
 import type { RangeSet } from '../ip/rangeSet';
-import type { Assumptions, Policy, RuleId } from './types';
+import { UNKNOWN_COUNTRY, type Assumptions, type Policy, type RuleId } from './types';
 
 export type Membership = 'in' | 'out' | 'unknown';
 
@@ -42,7 +42,10 @@ export function memberOf(ref: string, ctx: LocationContext): Membership {
   const loc = ctx.compiled.locationsById.get(ref);
   if (!loc) return 'out';
   if (loc.kind === 'country') {
-    if (!ctx.country) return loc.includeUnknownCountriesAndRegions ? 'in' : 'unknown';
+    // R22: no country given is a missing fact, even for a location that includes unknown
+    // countries; R23's "unknown" is an IP known to map to no country.
+    if (!ctx.country) return 'unknown';
+    if (isUnknownCountry(ctx.country)) return loc.includeUnknownCountriesAndRegions ? 'in' : 'out';
     return loc.countries.includes(ctx.country.toUpperCase()) ? 'in' : 'out';
   }
   const set = ctx.compiled.rangesOf(ref);
@@ -69,16 +72,20 @@ export interface LocationVerdict {
 
 function countriesOf(ref: string, compiled: CompiledWorld): string {
   const loc = compiled.locationsById.get(ref);
-  const list = loc?.countries.join(', ') || 'no country';
+  const unknown = loc?.includeUnknownCountriesAndRegions ? ['an IP that maps to no country'] : [];
+  const list = [...(loc?.countries ?? []), ...unknown].join(', ') || 'no country';
   return `${nameOf(ref, compiled)} (${list})`;
 }
 
-/** "ip" or "ip (no country given…)" when an unknown country matched through R23. */
+export const isUnknownCountry = (cc: string) => cc.toLowerCase() === UNKNOWN_COUNTRY;
+
+/** "ip", or the request's country when a country location decided. */
 function where(ip: string, ref: string | undefined, ctx: LocationContext): string {
   const loc = ref ? ctx.compiled.locationsById.get(ref) : undefined;
-  return loc?.kind === 'country' && !ctx.country
-    ? `the request, whose country is not given (${nameOf(ref!, ctx.compiled)} includes unknown countries and regions, R23),`
-    : ip;
+  if (loc?.kind !== 'country' || !ctx.country) return ip;
+  return isUnknownCountry(ctx.country)
+    ? `${ip}, which maps to no country (${nameOf(ref!, ctx.compiled)} includes unknown countries and regions, R23),`
+    : `${ip} (country ${ctx.country.toUpperCase()})`;
 }
 
 export function nameOf(ref: string, compiled: CompiledWorld): string {

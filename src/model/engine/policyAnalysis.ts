@@ -1,8 +1,13 @@
 // Analyses one policy against one request, as Entra's What If does for a sign-in ("interactive")
 // or as Azure DevOps's IP validation does for a PAT or SSH call ("ip-only", R4–R8), or for a call
 // with an Entra token ("token-ip": IP-conditioned policies only, grants met by the token's claims).
-import { targetsAzureDevOps, targetsClientApp, targetsUser } from './assignments';
-import { matchFacts, type Missing } from './factMatch';
+import {
+  clientAppCondition,
+  targetsAzureDevOps,
+  targetsClientApp,
+  targetsUser,
+} from './assignments';
+import { matchFacts, platformCondition, type Missing } from './factMatch';
 import { grantLabel, interactiveGrant, nonInteractiveGrant, type GrantVerdict } from './grants';
 import { matchLocations, type LocationContext } from './locationMatch';
 import type { AccessRequest, Assumptions, Policy, PolicyAnalysis, RuleId } from './types';
@@ -65,7 +70,7 @@ export function analysePolicy(
   const user = targetsUser(policy, req, assume);
   if (!user.match && !user.missing)
     return run(policy, false, 'not-applicable', user.reason, 'R15', by);
-  const missing: Missing[] = user.missing ? [{ fact: 'groups', condition: user.missing }] : [];
+  const missing: Missing[] = [...(user.missing ?? [])];
 
   const unknowns: string[] = [];
   if (mode !== 'ip-only') {
@@ -132,7 +137,14 @@ export function analysePolicy(
     );
   if (where.applies === 'unknown') missing.push({ fact: 'country', condition: where.missing! });
   if (missing.length) return dependsOnFacts(policy, by, unknowns, missing);
-  const grant = mode === 'ip-only' ? nonInteractiveGrant(policy) : interactiveGrant(policy, req);
+  const grant =
+    mode === 'ip-only' ? nonInteractiveGrant(policy) : interactiveGrant(policy, req, assume);
+  const prefix = policy.locations ? `applies (${where.detail}); ` : 'applies; ';
+  if (grant.effect === 'unknown' && grant.missing) {
+    // R22 read for grants: one the request cannot show is never silently met nor refused.
+    const r = run(policy, false, 'unknown', prefix + grant.detail, 'R22', by, true, unknowns);
+    return { ...r, missing: [{ fact: 'grant', condition: grant.missing }] };
+  }
   const refused =
     grant.effect === 'block' || grant.effect === 'unsatisfiable' || grant.effect === 'mfa';
   const rule: RuleId =
@@ -141,7 +153,6 @@ export function analysePolicy(
       : refused
         ? (loc.enforcedBy ?? 'R15')
         : 'R15';
-  const prefix = policy.locations ? `applies (${where.detail}); ` : 'applies; ';
   const r = run(policy, true, grant.effect, prefix + grant.detail, rule, by, true, unknowns);
   return grant.code ? { ...r, code: grant.code } : r;
 }
@@ -162,7 +173,7 @@ function dependsOnFacts(
 /** What a PAT or SSH call can never show, once R21/R22's facts are answered (R8). */
 function unknowableOnPat(policy: Policy): string[] {
   const labels: string[] = [];
-  const types = policy.clientAppTypes.filter((t) => t.toLowerCase() !== 'all');
+  const types = clientAppCondition(policy);
   if (types.length) labels.push(`client app types (${types.join(', ')})`);
   if (policy.deviceFilter) labels.push('device filter');
   return [...labels, ...policy.otherConditions];
@@ -173,12 +184,10 @@ const DEVICE_CONTROLS = new Set(['compliantDevice', 'domainJoinedDevice']);
 /** Conditions besides locations and users that a PAT or SSH call cannot show (R8). */
 export function nonIpConditions(policy: Policy): string[] {
   const labels: string[] = [];
-  const types = policy.clientAppTypes.filter((t) => t.toLowerCase() !== 'all');
+  const types = clientAppCondition(policy);
   if (types.length) labels.push(`client app types (${types.join(', ')})`);
   if (policy.authenticationFlows?.length) labels.push('authentication flows');
-  const p = policy.platforms;
-  if (p && (p.includePlatforms.length || p.excludePlatforms.length))
-    labels.push('device platforms');
+  if (platformCondition(policy)) labels.push('device platforms');
   if (policy.signInRiskLevels?.length) labels.push('sign-in risk');
   if (policy.userRiskLevels?.length) labels.push('user risk');
   if (policy.insiderRiskLevels?.length) labels.push('insider risk');
@@ -203,12 +212,16 @@ export function isR8Policy(policy: Policy): boolean {
 /** Why a policy falls under R8, in a few words. */
 function r8Why(policy: Policy): string {
   const conditions = nonIpConditions(policy);
-  if (conditions.length) return `it depends on ${conditions.join(', ')}`;
+  if (conditions.length)
+    return `it depends on ${conditions.join(', ')}, which a PAT or SSH call cannot show`;
   const c = policy.grantControls?.builtInControls ?? [];
-  if (c.includes('block')) return 'it blocks on conditions other than the IP';
+  // A plain block has no condition at all besides users and apps: it is R8's only because R7 is
+  // about MFA policies, so say that, not that it depends on something a PAT call cannot show.
+  if (c.includes('block')) return 'it blocks outright, and R7 covers only MFA policies';
   const device = c.filter((x) => DEVICE_CONTROLS.has(x));
-  if (device.length) return `it asks for ${device.map(grantLabel).join(' or ')}`;
-  return `it asks for ${c.map(grantLabel).join(', ')}, not MFA`;
+  if (device.length)
+    return `it asks for ${device.map(grantLabel).join(' or ')}, which a PAT or SSH call cannot show`;
+  return `it asks for ${c.map(grantLabel).join(', ')}, not MFA, which a PAT or SSH call cannot show`;
 }
 
 function nonIpPolicy(policy: Policy, assumptions: Assumptions, missing: Missing[]): PolicyRun {
@@ -216,7 +229,7 @@ function nonIpPolicy(policy: Policy, assumptions: Assumptions, missing: Missing[
   const rule: RuleId = device ? 'R8' : 'R7';
   const name = device ? 'device-policy-on-pat' : 'mfa-only-policy-on-pat';
   const why = device
-    ? `${r8Why(policy)}, which a PAT or SSH call cannot show`
+    ? r8Why(policy)
     : policy.grantControls?.builtInControls.length
       ? 'it asks for MFA, which a PAT or SSH key cannot answer'
       : 'it has no grant controls';

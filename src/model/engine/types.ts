@@ -210,7 +210,19 @@ export type AuthFlow = 'none' | 'deviceCodeFlow' | 'authenticationTransfer';
 export const AUTH_FLOWS: readonly AuthFlow[] = ['none', 'deviceCodeFlow', 'authenticationTransfer'];
 
 /** R22: facts a request may not carry; a policy that needs a missing one does not apply. */
-export type Fact = 'groups' | 'country' | 'platform' | 'insiderRisk' | 'deviceFilter';
+export type Fact =
+  | 'groups'
+  | 'roles'
+  | 'user'
+  | 'country'
+  | 'platform'
+  | 'insiderRisk'
+  | 'deviceFilter'
+  /** A grant control no request fact answers (an approved app, terms of use…). */
+  | 'grant';
+
+/** The country of an IP that maps to none (a sign-in log's empty Location): R23's "unknown". */
+export const UNKNOWN_COUNTRY = 'unknown';
 
 export type Client = 'browser' | 'git' | 'az-cli' | 'rest' | 'ssh' | 'pipeline-agent';
 
@@ -226,9 +238,12 @@ export interface AccessRequest {
   user?: string;
   /** Group ids or names the user is in. Absent: unknown (R22); []: known to be in none. */
   groups?: string[];
+  /** Directory role ids (or names) the user holds; read like groups (R22). Absent: unknown. */
+  roles?: string[];
   mfaDone?: boolean;
   deviceCompliant?: boolean;
-  /** ISO 3166 alpha-2 country of the IP, when known (country named locations, R23). */
+  /** ISO 3166 alpha-2 country of the IP (country named locations). Absent: not given, so a
+   * country location depends on it (R22); UNKNOWN_COUNTRY: known to map to no country (R23). */
   country?: string;
   /** R22: the device platform; absent means unknown. */
   platform?: Platform;

@@ -16,6 +16,10 @@ function hint(evidence: Evidence, d: Decision): string {
     return ' VS403463 comes only from Azure DevOps’s IP check, so the organisation policy is on: turn it on in the lab.';
   if ((d.decidedBy === 'R7' || d.decidedBy === 'R8') && observed === 'allowed')
     return ` The block comes from an assumption (${d.decidedBy}); try ${d.decidedBy === 'R7' ? 'mfa-only-policy-on-pat' : 'device-policy-on-pat'}=ignored.`;
+  // R22: a fact the evidence does not carry (who the user is, groups, country) may be the gap.
+  const would = d.dependsOn.filter((x) => x.outcome === observed);
+  if (would.length)
+    return ` The evidence does not say everything a policy needs: the replay ${say(would[0]!.outcome, null)} too if ${would.map((x) => `${x.condition} ("${x.displayName}")`).join(', or if ')}.`;
   const check =
     ' Check that the imported policies and named locations are current, and that the IP is the one the service saw (a VPN split tunnel can change it, R10).';
   return d.outcome === 'allowed' && observed !== 'allowed' ? check + notEvaluated(d) : check;

@@ -5,7 +5,7 @@ import type { Evidence, ObservedPolicy } from './evidenceTypes';
 import { isRecord, type Json } from '../graph/graphFields';
 import { parseIp } from '../ip/ip';
 import { isoInstant } from '../engine/isoInstant';
-import type { Flow, Outcome } from '../engine/types';
+import { UNKNOWN_COUNTRY, type Flow, type Outcome } from '../engine/types';
 
 /** Sign-in error codes that Conditional Access answers with. */
 const BLOCK_CODES = new Set([53000, 53001, 53002, 53003, 530032]);
@@ -103,6 +103,8 @@ export function readSignin(o: Json, warnings: string[]): Evidence {
   }
   const country = str(obj(o.location).countryOrRegion);
   if (country && /^[A-Za-z]{2}$/.test(country)) request.country = country.toUpperCase();
+  // A location with no country: the IP maps to none, which R23's "unknown countries" matches.
+  else if (isRecord(o.location) && !country) request.country = UNKNOWN_COUNTRY;
   const compliant = obj(o.deviceDetail).isCompliant;
   if (typeof compliant === 'boolean') request.deviceCompliant = compliant;
   const mfa = mfaDone(o, errorCode);

@@ -1,10 +1,12 @@
-// The lab actor's R21/R22 facts as typed: groups ("" unknown, "none" none, else a list), country,
+// The lab actor's R21/R22 facts as typed: groups and directory roles ("" unknown, "none" none, else
+// a list), country ("unknown": maps to none, R23),
 // platform, risks and the authentication flow. Checked like the other fields, then put on the request.
 import {
   AUTH_FLOWS,
   INSIDER_RISKS,
   PLATFORMS,
   RISK_LEVELS,
+  UNKNOWN_COUNTRY,
   type AccessRequest,
   type AuthFlow,
   type InsiderRisk,
@@ -14,9 +16,17 @@ import {
 import type { SandboxActor } from './sandboxTypes';
 
 export type ActorFactKey =
-  'groups' | 'country' | 'platform' | 'signInRisk' | 'userRisk' | 'insiderRisk' | 'authFlow';
+  | 'groups'
+  | 'roles'
+  | 'country'
+  | 'platform'
+  | 'signInRisk'
+  | 'userRisk'
+  | 'insiderRisk'
+  | 'authFlow';
 export const ACTOR_FACT_KEYS: readonly ActorFactKey[] = [
   'groups',
+  'roles',
   'country',
   'platform',
   'signInRisk',
@@ -39,11 +49,13 @@ const text = (a: SandboxActor, key: ActorFactKey) => (a[key] ?? '').trim();
 export function actorFactErrors(a: SandboxActor): Partial<Record<ActorFactKey, string>> {
   const errors: Partial<Record<ActorFactKey, string>> = {};
   const cc = text(a, 'country');
-  if (cc && !/^[A-Za-z]{2}$/.test(cc))
-    errors.country = `"${cc}" is not a two-letter ISO 3166 country code (e.g. NO, US)`;
-  const groups = text(a, 'groups');
-  if (groups && groups.toLowerCase() !== 'none' && groups.split(',').some((g) => !g.trim()))
-    errors.groups = `"${groups}" has an empty group id`;
+  if (cc && !/^[A-Za-z]{2}$/.test(cc) && cc.toLowerCase() !== UNKNOWN_COUNTRY)
+    errors.country = `"${cc}" is not a two-letter ISO 3166 country code (e.g. NO, US) or ${UNKNOWN_COUNTRY}`;
+  for (const key of ['groups', 'roles'] as const) {
+    const ids = text(a, key);
+    if (ids && ids.toLowerCase() !== 'none' && ids.split(',').some((g) => !g.trim()))
+      errors[key] = `"${ids}" has an empty ${key === 'groups' ? 'group' : 'role'} id`;
+  }
   for (const [key, values] of Object.entries(CHOICES) as [ActorFactKey, string[]][]) {
     const v = text(a, key);
     if (v && !values.includes(v)) errors[key] = `"${v}" is not one of ${values.join(', ')}`;
@@ -54,11 +66,12 @@ export function actorFactErrors(a: SandboxActor): Partial<Record<ActorFactKey, s
 /** Adds the given facts to the request; empty fields stay unknown (or the default none). */
 export function withActorFacts(a: SandboxActor, req: AccessRequest): AccessRequest {
   const out = { ...req };
-  const groups = text(a, 'groups');
-  if (groups)
-    out.groups = groups.toLowerCase() === 'none' ? [] : groups.split(',').map((g) => g.trim());
+  for (const key of ['groups', 'roles'] as const) {
+    const ids = text(a, key);
+    if (ids) out[key] = ids.toLowerCase() === 'none' ? [] : ids.split(',').map((g) => g.trim());
+  }
   const cc = text(a, 'country');
-  if (cc) out.country = cc.toUpperCase();
+  if (cc) out.country = cc.toLowerCase() === UNKNOWN_COUNTRY ? UNKNOWN_COUNTRY : cc.toUpperCase();
   if (text(a, 'platform')) out.platform = text(a, 'platform') as Platform;
   if (text(a, 'signInRisk')) out.signInRisk = text(a, 'signInRisk') as RiskLevel;
   if (text(a, 'userRisk')) out.userRisk = text(a, 'userRisk') as RiskLevel;

@@ -41,6 +41,7 @@ export interface SandboxActor {
   at: string;
   /** R21/R22 facts (actorFacts.ts); absent or empty means unknown, or none for the risks and flow. */
   groups?: string;
+  roles?: string;
   country?: string;
   platform?: string;
   signInRisk?: string;

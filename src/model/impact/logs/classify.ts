@@ -1,6 +1,6 @@
 // How one cell of a log says what kind of request a row was: the audit log's
 // AuthenticationMechanism, Entra's client app, its resource, and where the sign-in came from.
-import type { Flow } from '../../engine/types';
+import { UNKNOWN_COUNTRY, type Flow } from '../../engine/types';
 
 /** Azure DevOps' resource (application) id in Entra (R18). */
 export const ADO_RESOURCE_ID = '499b84ac-1321-427f-aa17-267ca6975798';
@@ -65,6 +65,8 @@ export function countryOf(text: string | undefined): string | undefined {
   if (t.startsWith('{')) {
     try {
       const v = (JSON.parse(t) as { countryOrRegion?: unknown }).countryOrRegion;
+      // An empty countryOrRegion: the IP maps to no country (R23).
+      if (v === undefined || v === null || v === '') return UNKNOWN_COUNTRY;
       return typeof v === 'string' && CC.test(v) ? v.toUpperCase() : undefined;
     } catch {
       return undefined;

@@ -2,7 +2,7 @@
 // in through `get(field)`, rows out to `rows`, bad cells to `problems`, rows counted apart to the
 // log info. CSV and JSON readers share it, so both read a kind the same way.
 import { isoInstant } from '../../engine/isoInstant';
-import { FLOWS, type Flow, type Result } from '../../engine/types';
+import { FLOWS, UNKNOWN_COUNTRY, type Flow, type Result } from '../../engine/types';
 import { parseIp } from '../../ip/ip';
 import { parseIpv4Text } from '../../ip/ipText';
 import { clientOf } from '../impactRequest';
@@ -60,6 +60,7 @@ export class RowMapper {
   readonly #same = cached((t) => t);
   readonly #tokenDate = cached(isoInstant);
   readonly #country = cached(countryOf);
+  readonly #hasLocation: boolean;
 
   /** `names`: the header (or JSON keys) as written; `index`: the name used for each field. */
   constructor(
@@ -69,6 +70,7 @@ export class RowMapper {
     used: Map<LogField, number>,
   ) {
     this.#spec = spec;
+    this.#hasLocation = used.has('location');
     const label = KIND_LABELS[spec.kind];
     const usedAt = new Set(used.values());
     this.info = {
@@ -179,6 +181,10 @@ export class RowMapper {
       const cc =
         get('country') !== undefined ? this.#plainCountry(row, country) : this.#country(country);
       if (cc) out.country = cc;
+    } else if (this.#hasLocation) {
+      // An empty Location is Entra saying the IP maps to no country: R23's "unknown", not R22's
+      // "not given".
+      out.country = UNKNOWN_COUNTRY;
     }
     const client = get('client') ?? get('clientApp');
     if (client !== undefined) {
@@ -203,7 +209,12 @@ export class RowMapper {
 
   #plainCountry(row: number, text: string): string | undefined {
     if (/^[A-Za-z]{2}$/.test(text)) return text.toUpperCase();
-    this.#problem(row, 'country', `"${text}" is not a two-letter country code (ISO 3166)`);
+    if (text.toLowerCase() === UNKNOWN_COUNTRY) return UNKNOWN_COUNTRY;
+    this.#problem(
+      row,
+      'country',
+      `"${text}" is not a two-letter country code (ISO 3166) or ${UNKNOWN_COUNTRY}`,
+    );
     return undefined;
   }
 
