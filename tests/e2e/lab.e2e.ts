@@ -299,6 +299,13 @@ test('a VS403463 answer is rebuilt, replayed and compared', async ({ page }) => 
   );
   await page.getByLabel('IP that reached the service').fill('192.0.2.44');
   await page.getByLabel('When (ISO 8601)').fill('2026-03-02T10:00:00Z');
+  // The answer names no user, and the sample tenant excludes a break-glass account: the replay
+  // says what it would need (R22) instead of guessing.
+  await expect(page.getByTestId('comparison')).toContainText(
+    'The evidence does not say everything a policy needs',
+    { timeout: 15_000 },
+  );
+  await page.getByLabel(/^User \(UPN; empty = unknown/).fill('dev@contoso.com');
   await expect(page.getByTestId('refused-by')).toContainText('Refused by rule', {
     timeout: 15_000,
   });

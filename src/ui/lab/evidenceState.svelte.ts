@@ -9,13 +9,15 @@ export interface Supplied {
   ip: string;
   at: string;
   flow: Flow | '';
+  /** Optional: who made the request, when the evidence does not say (a policy may need it, R22). */
+  user: string;
 }
 
 export class EvidenceState {
   evidence = $state.raw<Evidence>();
   warnings = $state.raw<string[]>([]);
   error = $state<string | undefined>();
-  supplied = $state<Supplied>({ ip: '', at: '', flow: '' });
+  supplied = $state<Supplied>({ ip: '', at: '', flow: '', user: '' });
 
   /** Reads pasted text; on an error the previous evidence stays. */
   read(text: string, source: string) {
@@ -27,7 +29,7 @@ export class EvidenceState {
     }
     this.error = undefined;
     this.evidence = r.value;
-    this.supplied = { ip: '', at: '', flow: '' };
+    this.supplied = { ip: '', at: '', flow: '', user: '' };
   }
 
   refuse(message: string) {
@@ -52,10 +54,11 @@ export class EvidenceState {
   readonly request = $derived.by(() => {
     if (!this.evidence) return undefined;
     const s: Partial<AccessRequest> = {};
-    const { ip, at, flow } = this.supplied;
+    const { ip, at, flow, user } = this.supplied;
     if (ip.trim() && !this.fieldErrors.ip) s.ip = ip.trim();
     if (at.trim() && !this.fieldErrors.at) s.at = isoInstant(at).ok ? at.trim() : undefined;
     if (flow) s.flow = flow;
+    if (user.trim() && !this.evidence.request.user) s.user = user.trim();
     return evidenceRequest(this.evidence, s);
   });
 }
