@@ -7,6 +7,7 @@ import type { BatchReport } from './batch';
 import type { BatchExtras } from './batchExtras';
 import { columns } from './columns';
 import { visible } from '../model/graph/visibleText';
+import { ByteOut, utf8, type Write } from './byteOut';
 
 const OUTCOMES: readonly Outcome[] = ['allowed', 'blocked', 'mfa-required'];
 /** Lines per piece of output. */
@@ -71,14 +72,14 @@ export function pairCells(r: BatchReport, off: number, on: number): Cells {
   return { off: d[off]!.outcome, on: d[on]!.outcome, code: d[on]!.code, rule: d[on]!.decidedBy };
 }
 
-/** Calls `each(i, pair)` for every decided row, in file order; pair = off * 65536 + on. */
-/** The JSON text of a repeated value (an IP, a user, an outcome pair), made once per key. */
-export function cached<T>(cache: Map<T, string>, key: T, make: () => string): string {
+/** A repeated value's output (an IP, a user, an outcome pair), made once per key. */
+export function cached<T, V>(cache: Map<T, V>, key: T, make: () => V): V {
   let v = cache.get(key);
   if (v === undefined) cache.set(key, (v = make()));
   return v;
 }
 
+/** Calls `each(i, pair)` for every decided row, in file order; pair = off * 65536 + on. */
 export function forEachRow(r: BatchReport, each: (i: number, pair: number) => void): void {
   const { count, off, on } = r.impact.rows;
   for (let i = 0; i < count; i++)
@@ -93,12 +94,16 @@ function evaluatedCount(r: BatchReport): number {
 export function writeBatch(
   r: BatchReport,
   file: string,
-  write: (text: string) => void,
+  write: Write,
   warningCount = 0,
   extras?: BatchExtras,
 ): void {
+  const bo = new ByteOut(write);
   // Names and users come from files: a terminal must show their control characters, not obey them.
-  const out = (text: string) => write(visible(text, true));
+  const out = (text: string) => {
+    bo.text(visible(text, true));
+    bo.mark();
+  };
   const mark = (state: 'on' | 'off') => (r.current === state ? `${state} (current)` : state);
   const evaluated = evaluatedCount(r);
   const read = extras ? formatRead(extras, file) : [];
@@ -124,48 +129,55 @@ export function writeBatch(
       }
       return cells;
     };
-    // Widths first (as columns() pads), from the distinct values rather than every row.
+    // Widths first (as columns() pads), from the distinct values of the decided rows.
     const w = head.map((h) => h.length);
+    const ipSeen = new Uint8Array(impact.ips.length);
+    const userSeen = new Uint8Array(impact.users.length);
+    let lastRow = 0;
     forEachRow(r, (i, pair) => {
-      w[0] = Math.max(w[0]!, String(rows.row[i]).length);
-      w[1] = Math.max(w[1]!, ipOf(rows.ip[i]!).length);
+      lastRow = Math.max(lastRow, rows.row[i]!);
+      const ip = rows.ip[i]!;
+      if (!ipSeen[ip]) {
+        ipSeen[ip] = 1;
+        w[1] = Math.max(w[1]!, ipOf(ip).length);
+      }
+      const u = rows.user[i]!;
+      if (!userSeen[u]) {
+        userSeen[u] = 1;
+        w[3] = Math.max(w[3]!, user(u).length);
+      }
       w[2] = Math.max(w[2]!, FLOWS[rows.flow[i]!]!.length);
-      w[3] = Math.max(w[3]!, user(rows.user[i]!).length);
-      cellsOf(pair)
-        .slice(0, 4)
-        .forEach((c, k) => (w[4 + k] = Math.max(w[4 + k]!, c.length)));
+      if (!pairs.has(pair))
+        cellsOf(pair).forEach((c, k) => k < 4 && (w[4 + k] = Math.max(w[4 + k]!, c.length)));
     });
+    w[0] = Math.max(w[0]!, String(lastRow).length);
     const pad = (cells: string[], from: number) =>
       cells.map((c, k) => (from + k === 8 ? c : c.padEnd(w[from + k]!))).join('  ');
-    const padded = <T>(cache: Map<T, string>, key: T, make: () => string) => {
-      let v = cache.get(key);
-      if (v === undefined) cache.set(key, (v = make()));
-      return v;
+    // Each row is its number and four cells made once per distinct value, written as bytes.
+    const ipCells: (string | undefined)[] = [];
+    const userCells: (string | undefined)[] = [];
+    const flowCells = FLOWS.map((f) => '  ' + f.padEnd(w[2]!));
+    const tails = new Map<number, Uint8Array>();
+    const tailOf = (pair: number) => {
+      let t = tails.get(pair);
+      if (t === undefined) tails.set(pair, (t = utf8('  ' + pad(cellsOf(pair), 4).trimEnd())));
+      return t;
     };
-    const ipCells = new Map<number, string>();
-    const userCells = new Map<number, string>();
-    const tails = new Map<number, string>();
-    let lines = ['', `  ${pad([...head, ''], 0)}`.trimEnd()];
+    bo.line();
+    bo.text(`  ${pad([...head, ''], 0)}`.trimEnd());
+    bo.line();
     forEachRow(r, (i, pair) => {
       const ip = rows.ip[i]!;
       const u = rows.user[i]!;
-      lines.push(
-        `  ${String(rows.row[i]).padEnd(w[0]!)}  ` +
-          padded(ipCells, ip, () => ipOf(ip).padEnd(w[1]!)) +
-          '  ' +
-          FLOWS[rows.flow[i]!]!.padEnd(w[2]!) +
-          '  ' +
-          padded(userCells, u, () => user(u).padEnd(w[3]!)) +
-          '  ' +
-          padded(tails, pair, () => pad(cellsOf(pair), 4).trimEnd()),
-      );
+      bo.text('  ');
+      bo.int(rows.row[i]!, w[0]);
+      bo.text((ipCells[ip] ??= '  ' + ipOf(ip).padEnd(w[1]!)));
+      bo.text(flowCells[rows.flow[i]!]!);
+      bo.text((userCells[u] ??= '  ' + user(u).padEnd(w[3]!)));
       // Every cell is already shown escaped (visible per distinct IP and user; the rest is ours).
-      if (lines.length >= PIECE) {
-        write(lines.join('\n') + '\n');
-        lines = [];
-      }
+      bo.bytes(tailOf(pair));
+      bo.line();
     });
-    if (lines.length) write(lines.join('\n') + '\n');
   }
   const lines = [
     '',
@@ -189,6 +201,7 @@ export function writeBatch(
   }
   if (warningCount) lines.push('', `Import warnings: ${warningCount}, printed on stderr.`);
   out(lines.join('\n') + '\n');
+  bo.flush();
 }
 
 /**
@@ -198,41 +211,44 @@ export function writeBatch(
  */
 export function writeBatchJson(
   r: BatchReport,
-  out: (text: string) => void,
+  write: Write,
   more: Record<string, unknown> = {},
 ): void {
   const { impact } = r;
   const rows = impact.rows;
-  const ipJson = new Map<number, string>();
-  const userJson = new Map<number, string>();
-  const tailJson = new Map<number, string>();
+  const bo = new ByteOut(write);
+  // Most of a row repeats (the same IP, user or outcome pair): each piece is made once.
+  const ipJson: (string | undefined)[] = [];
+  const userJson: (string | undefined)[] = [];
+  const tailJson = new Map<number, Uint8Array>();
+  const flowJson = FLOWS.map((f) => `,\n      "flow": "${f}",\n      "user": `);
   const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
-  let text = `{\n  "current": ${JSON.stringify(r.current)},\n  "rows": [`;
+  bo.text(`{\n  "current": ${JSON.stringify(r.current)},\n  "rows": [`);
   let n = 0;
   forEachRow(r, (i, pair) => {
     const ip = rows.ip[i]!;
     const u = rows.user[i]!;
-    text +=
-      (n++ ? ',' : '') +
-      `\n    {\n      "row": ${rows.row[i]},\n      "ip": ` +
-      cached(ipJson, ip, () => JSON.stringify(impact.ips[ip])) +
-      `,\n      "flow": "${FLOWS[rows.flow[i]!]}",\n      "user": ` +
-      cached(userJson, u, () => JSON.stringify(impact.users[u] || null)) +
+    bo.text(n++ ? ',\n    {\n      "row": ' : '\n    {\n      "row": ');
+    bo.int(rows.row[i]!);
+    bo.text(',\n      "ip": ');
+    bo.text((ipJson[ip] ??= JSON.stringify(impact.ips[ip])));
+    bo.text(flowJson[rows.flow[i]!]!);
+    bo.text((userJson[u] ??= JSON.stringify(impact.users[u] || null)));
+    bo.bytes(
       cached(tailJson, pair, () => {
         const c = pairCells(r, pair >>> 16, pair & 0xffff);
         const tail = JSON.stringify({ ...c }, null, 2).slice(1, -2);
-        return ',' + indent(tail, '    ') + '\n    }';
-      });
-    if (n % PIECE === 0) {
-      out(text);
-      text = '';
-    }
+        return utf8(',' + indent(tail, '    ') + '\n    }');
+      }),
+    );
+    bo.mark();
   });
-  text += n ? '\n  ],' : '],';
+  let text = n ? '\n  ],' : '],';
   text += `\n  "summary": ${indent(JSON.stringify(r.summary, null, 2), '  ')}`;
   text += `,\n  "problems": ${indent(JSON.stringify(r.problems, null, 2), '  ')}`;
   for (const [k, v] of Object.entries(more))
     if (v !== undefined)
       text += `,\n  ${JSON.stringify(k)}: ${indent(JSON.stringify(v, null, 2), '  ')}`;
-  out(text + '\n}\n');
+  bo.text(text + '\n}\n');
+  bo.flush();
 }

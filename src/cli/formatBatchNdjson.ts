@@ -3,7 +3,8 @@
 // each decided row, then each problem, then the summary with everything else, always last.
 import { FLOWS } from '../model/engine/types';
 import type { BatchReport } from './batch';
-import { PIECE, cached, forEachRow, pairCells } from './formatBatch';
+import { ByteOut, utf8, type Write } from './byteOut';
+import { cached, forEachRow, pairCells } from './formatBatch';
 
 /**
  * Lines of `{"type":"row", row, ip, flow, user, off, on, code, rule}` in file order, then
@@ -12,41 +13,36 @@ import { PIECE, cached, forEachRow, pairCells } from './formatBatch';
  */
 export function writeBatchNdjson(
   r: BatchReport,
-  out: (text: string) => void,
+  write: Write,
   more: Record<string, unknown> = {},
 ): void {
   const { impact } = r;
   const rows = impact.rows;
+  const bo = new ByteOut(write);
   // Most of a line repeats (the same IP, user or outcome pair): each piece is made once.
-  const ipJson = new Map<number, string>();
-  const userJson = new Map<number, string>();
-  const tailJson = new Map<number, string>();
-  let text = '';
-  let n = 0;
-  const flush = () => {
-    if (++n % PIECE !== 0) return;
-    out(text);
-    text = '';
-  };
+  const ipJson: (string | undefined)[] = [];
+  const userJson: (string | undefined)[] = [];
+  const tailJson = new Map<number, Uint8Array>();
+  const flowJson = FLOWS.map((f) => `,"flow":"${f}","user":`);
   forEachRow(r, (i, pair) => {
     const ip = rows.ip[i]!;
     const u = rows.user[i]!;
-    text +=
-      `{"type":"row","row":${rows.row[i]},"ip":` +
-      cached(ipJson, ip, () => JSON.stringify(impact.ips[ip])) +
-      `,"flow":"${FLOWS[rows.flow[i]!]}","user":` +
-      cached(userJson, u, () => JSON.stringify(impact.users[u] || null)) +
-      cached(
-        tailJson,
-        pair,
-        () => ',' + JSON.stringify(pairCells(r, pair >>> 16, pair & 0xffff)).slice(1),
-      ) +
-      '\n';
-    flush();
+    bo.text('{"type":"row","row":');
+    bo.int(rows.row[i]!);
+    bo.text(',"ip":');
+    bo.text((ipJson[ip] ??= JSON.stringify(impact.ips[ip])));
+    bo.text(flowJson[rows.flow[i]!]!);
+    bo.text((userJson[u] ??= JSON.stringify(impact.users[u] || null)));
+    bo.bytes(
+      cached(tailJson, pair, () =>
+        utf8(',' + JSON.stringify(pairCells(r, pair >>> 16, pair & 0xffff)).slice(1)),
+      ),
+    );
+    bo.line();
   });
   for (const p of r.problems) {
-    text += JSON.stringify({ type: 'problem', ...p }) + '\n';
-    flush();
+    bo.text(JSON.stringify({ type: 'problem', ...p }));
+    bo.line();
   }
   const summary: Record<string, unknown> = {
     type: 'summary',
@@ -54,5 +50,7 @@ export function writeBatchNdjson(
     summary: r.summary,
   };
   for (const [k, v] of Object.entries(more)) if (v !== undefined) summary[k] = v;
-  out(text + JSON.stringify(summary) + '\n');
+  bo.text(JSON.stringify(summary));
+  bo.line();
+  bo.flush();
 }

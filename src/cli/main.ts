@@ -6,6 +6,7 @@ import { MAX_SIGNIN_TEXT, readSigninRows } from '../model/impact/signinRows';
 import { parseArgs } from './args';
 import { runBatch, runBatchStream } from './batch';
 import { batchExtras } from './batchExtras';
+import type { Write } from './byteOut';
 import { decisionJson } from './decisionJson';
 import { fileSize, streamText } from './files';
 import { writeBatch, writeBatchJson } from './formatBatch';
@@ -21,6 +22,8 @@ import { USAGE } from './usage';
 export interface CliIo {
   /** Receives whole chunks of text, each ending with a line break. */
   stdout(text: string): void;
+  /** The same as UTF-8 bytes, when the caller can take them (a batch report skips encoding). */
+  stdoutBytes?(chunk: Uint8Array): void;
   stderr(text: string): void;
   /** The clock, read only when --at is absent: the engine itself never reads it. */
   now(): Date;
@@ -41,7 +44,7 @@ const oneLine = (text: string) =>
 
 /** The output as text, or as a function that writes it piece by piece (a batch of any size). */
 type RunResult = Result<{
-  out: string | ((write: (text: string) => void) => void);
+  out: string | ((write: Write) => void);
   warnings: string[];
 }>;
 
@@ -79,7 +82,7 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
       `${where}: over ${WHOLE_FILE_BYTES / 1024 / 1024} MB, read as a stream: the range over the disputed rules and the remedies are left out (run them on a shorter period)`,
     ];
     const more = { kind: report.log?.kind, log: report.log };
-    const out = (write: (text: string) => void) =>
+    const out = (write: Write) =>
       o.ndjson
         ? writeBatchNdjson(report, write, more)
         : o.json
@@ -105,7 +108,7 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
   const warnings = [...loaded.warnings, ...signins.warnings.map((w) => `${where}: ${w}`)];
   if (read.value.notice) warnings.push(read.value.notice);
   const json = { ...more, verdict: headline.verdict, coverage: headline.coverage };
-  const out = (write: (text: string) => void) =>
+  const out = (write: Write) =>
     o.ndjson
       ? writeBatchNdjson(report, write, json)
       : o.json
@@ -148,7 +151,11 @@ function run(argv: readonly string[], io: CliIo): number {
   for (const w of result.value.warnings) io.stderr(`warning: ${oneLine(w)}\n`);
   const out = result.value.out;
   if (typeof out === 'string') io.stdout(out);
-  else out((text) => io.stdout(text));
+  else {
+    const write: Write = (text) => io.stdout(text);
+    if (io.stdoutBytes) write.bytes = (chunk) => io.stdoutBytes!(chunk);
+    out(write);
+  }
   return 0;
 }
 

@@ -16,6 +16,7 @@ export function runProcess(
   try {
     code = command(argv, {
       stdout: (text) => process.stdout.write(text),
+      stdoutBytes: (chunk) => process.stdout.write(chunk),
       stderr: (text) => process.stderr.write(text),
       now: () => new Date(),
     });

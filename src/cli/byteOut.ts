@@ -1,0 +1,102 @@
+// Output of a batch report (a million rows makes ~130 MB) written as UTF-8 bytes into one big
+// buffer: each row copies a few cached cells and the row number's digits, instead of building a
+// string per row, joining pieces and encoding each piece again on the way out. Pieces are handed
+// on whole lines, as CliIo promises, to a byte sink when there is one (the real process) or as
+// text to a text sink (tests, in-process callers).
+
+/** Where output goes: text, and optionally the same as UTF-8 bytes (faster, skips encoding). */
+export type Write = ((text: string) => void) & { bytes?: (chunk: Uint8Array) => void };
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const NL = 10;
+const SPACE = 32;
+
+/** Bytes per piece handed to the sink. */
+const PIECE_BYTES = 1 << 20;
+
+export class ByteOut {
+  #buf = new Uint8Array(PIECE_BYTES + 4096);
+  #pos = 0;
+  readonly #write: Write;
+
+  constructor(write: Write) {
+    this.#write = write;
+  }
+
+  /** Room for n more bytes in the buffer (grown for a line longer than a piece). */
+  #room(n: number): void {
+    if (this.#pos + n <= this.#buf.length) return;
+    const grown = new Uint8Array(Math.max(this.#buf.length * 2, this.#pos + n));
+    grown.set(this.#buf.subarray(0, this.#pos));
+    this.#buf = grown;
+  }
+
+  /** Appends text as UTF-8 (an ASCII loop; the encoder for the rest of a string past ASCII). */
+  text(s: string): void {
+    const n = s.length;
+    this.#room(n * 3);
+    const b = this.#buf;
+    let p = this.#pos;
+    for (let i = 0; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) {
+        p += encoder.encodeInto(i === 0 ? s : s.slice(i), b.subarray(p)).written;
+        break;
+      }
+      b[p++] = c;
+    }
+    this.#pos = p;
+  }
+
+  /** Appends bytes made once (a cell repeated on many rows). */
+  bytes(u: Uint8Array): void {
+    this.#room(u.length);
+    this.#buf.set(u, this.#pos);
+    this.#pos += u.length;
+  }
+
+  /** Appends a non-negative integer's digits, padded with spaces to `width` characters. */
+  int(v: number, width = 0): void {
+    this.#room(Math.max(width, 16));
+    const b = this.#buf;
+    let digits = 1;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    let p = this.#pos + digits;
+    const end = p;
+    let x = v;
+    do {
+      b[--p] = 48 + (x % 10);
+      x = Math.floor(x / 10);
+    } while (x > 0);
+    p = end;
+    for (let k = digits; k < width; k++) b[p++] = SPACE;
+    this.#pos = p;
+  }
+
+  /** Ends a line; the buffer goes to the sink once it holds a piece. */
+  line(): void {
+    this.#room(1);
+    this.#buf[this.#pos++] = NL;
+    if (this.#pos >= PIECE_BYTES) this.flush();
+  }
+
+  /** A place where a piece may end (after a whole record): the buffer goes out if it is full. */
+  mark(): void {
+    if (this.#pos >= PIECE_BYTES) this.flush();
+  }
+
+  /** Hands what is buffered to the sink (call at the end, after a line break). */
+  flush(): void {
+    if (this.#pos === 0) return;
+    const chunk = this.#buf.subarray(0, this.#pos);
+    // The sink may keep the chunk (a pipe writes later): the next piece gets a new buffer.
+    this.#buf = new Uint8Array(this.#buf.length);
+    this.#pos = 0;
+    if (this.#write.bytes) this.#write.bytes(chunk);
+    else this.#write(decoder.decode(chunk));
+  }
+}
+
+/** The UTF-8 bytes of a text, for a cell written on many rows. */
+export const utf8 = (text: string): Uint8Array => encoder.encode(text);
