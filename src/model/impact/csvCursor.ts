@@ -33,6 +33,12 @@ export function detectSeparator(text: string): number {
   return semicolons > commas ? SEMICOLON : COMMA;
 }
 
+/** Where `what` next occurs in text from i, or text.length. */
+const find = (text: string, what: string, i: number): number => {
+  const at = text.indexOf(what, i);
+  return at < 0 ? text.length : at;
+};
+
 const countLines = (text: string, from: number, to: number): number => {
   let n = 0;
   for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) n++;
@@ -50,6 +56,12 @@ export class CsvCursor {
   /** The separator's character code (a comma, a semicolon or a tab). */
   readonly separator: number;
   private pos: number;
+  private readonly sepText: string;
+  // Where the next separator, LF and CR are at or after the reading position (text.length when
+  // there is none), or before it once passed.
+  private nextSep = -1;
+  private nextLf = -1;
+  private nextCr = -1;
   private line = 1;
   private done: boolean;
   // Per field of the current record: [start, end) in the text, or end -1 and the unquoted value.
@@ -60,6 +72,7 @@ export class CsvCursor {
   constructor(text: string, separator = detectSeparator(text)) {
     this.text = text;
     this.separator = separator;
+    this.sepText = String.fromCharCode(separator);
     this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.done = this.pos >= text.length;
   }
@@ -77,12 +90,13 @@ export class CsvCursor {
         if (end < 0) return false;
         i = end;
       } else {
-        const start = i;
-        for (; i < n; i++) {
-          const c = text.charCodeAt(i);
-          if (c === separator || c === LF || c === CR) break;
-        }
-        starts[k] = start;
+        // The field ends at the nearest separator or line break, each found with indexOf (a
+        // native scan) and kept until the reading passes it.
+        if (this.nextSep < i) this.nextSep = find(text, this.sepText, i);
+        if (this.nextLf < i) this.nextLf = find(text, '\n', i);
+        if (this.nextCr < i) this.nextCr = find(text, '\r', i);
+        starts[k] = i;
+        i = Math.min(this.nextSep, this.nextLf, this.nextCr);
         ends[k] = i;
       }
       k++;
