@@ -90,8 +90,10 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
           : writeBatch(report, o.batchFile, write, warnings.length);
     return { ok: true, value: { out, warnings } };
   }
+  // One piece, the size of the file: one decode into one flat string, never pieces to join.
   let text = '';
-  const read = streamText('batch', o.batchFile, (t) => void (text += t));
+  const whole = fileSize(o.batchFile) + 1;
+  const read = streamText('batch', o.batchFile, (t) => void (text += t), whole);
   if (!read.ok) return read;
   const signins = readSigninRows(text);
   text = '';

@@ -162,13 +162,15 @@ export class BatchDecider {
     return this.#enabledAtMs !== undefined && ms < this.#enabledAtMs ? 1 : 2;
   }
 
+  /** The node of the last #slot() key: a numeric key is in its byClass, a text key in byText. */
+  #slotNode: Node = this.#root;
+
   /**
-   * Where the decision for `req`'s class is kept (a map and its key), or undefined if evaluate()
-   * may refuse the request. Sets `ip` and `user`.
+   * The key the decision for `req`'s class is kept under (in #slotNode, set here, as are `ip` and
+   * `user`), or undefined if evaluate() may refuse the request. No array per request: this runs
+   * for every row of a log.
    */
-  #slot(
-    req: AccessRequest,
-  ): [Map<number, number>, number] | [Map<string, number>, string] | undefined {
+  #slot(req: AccessRequest): number | string | undefined {
     const ips = this.ips;
     const ip = (this.ip = ips.lookup(req.ip));
     const user = (this.user = this.users.lookup(req.user ?? ''));
@@ -187,7 +189,7 @@ export class BatchDecider {
     if (atClass < 0) return undefined;
     const created = this.#createdClass(req.token?.created);
     if (created < 0) return undefined;
-    const node = restNode(this.#root, req);
+    const node = (this.#slotNode = restNode(this.#root, req));
     const userClass = this.users.classOf(user);
     // The numeric class must stay below 2^53: beyond these sizes the text class takes over.
     const wide = ipClass >= 0x1000 || signinClass >= 0x1000 || userClass >= 0x10000 || atClass >= 8;
@@ -210,12 +212,12 @@ export class BatchDecider {
         req.token?.expires,
         created,
       ]);
-      return [node.byText, key];
+      return key;
     }
     const key =
       ((((ipClass * 0x1000 + signinClass) * 2 + split) * 0x10000 + userClass) * 8 + atClass) * 3 +
       created;
-    return [node.byClass, key];
+    return key;
   }
 
   #decide(world: World, req: AccessRequest): number | string {
@@ -232,8 +234,9 @@ export class BatchDecider {
    */
   decide(req: AccessRequest): number | string {
     const slot = this.#slot(req);
+    const node = this.#slotNode;
     if (slot !== undefined) {
-      const known = (slot[0] as Map<unknown, number>).get(slot[1]);
+      const known = typeof slot === 'number' ? node.byClass.get(slot) : node.byText.get(slot);
       if (known !== undefined) {
         this.#counts[known]!++;
         return this.#pairs[known]!;
@@ -249,7 +252,8 @@ export class BatchDecider {
       if (++this.#memoSize > MEMO_LIMIT) {
         this.#root = new Node();
         this.#memoSize = 0;
-      } else (slot[0] as Map<unknown, number>).set(slot[1], k);
+      } else if (typeof slot === 'number') node.byClass.set(slot, k);
+      else node.byText.set(slot, k);
     }
     return pair;
   }

@@ -9,6 +9,8 @@ const CLIENTS: readonly Client[] = ['browser', 'git', 'az-cli', 'rest', 'ssh', '
 /** The engine's Client for a row's free-text client column, when it names one. */
 export function clientOf(text: string | undefined): Client | undefined {
   if (text === undefined) return undefined;
+  // Most logs write the name exactly: found without trimming and lower-casing every row's cell.
+  if ((CLIENTS as readonly string[]).includes(text)) return text as Client;
   const c = text.trim().toLowerCase() as Client;
   return CLIENTS.includes(c) ? c : undefined;
 }
