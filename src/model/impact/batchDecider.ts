@@ -189,7 +189,7 @@ export class BatchDecider {
     if (atClass < 0) return undefined;
     const created = this.#createdClass(req.token?.created);
     if (created < 0) return undefined;
-    const node = (this.#slotNode = restNode(this.#root, req));
+    this.#slotNode = restNode(this.#root, req);
     const userClass = this.users.classOf(user);
     // The numeric class must stay below 2^53: beyond these sizes the text class takes over.
     const wide = ipClass >= 0x1000 || signinClass >= 0x1000 || userClass >= 0x10000 || atClass >= 8;
