@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { evaluate } from '../../src/model/engine/evaluate';
 import type { Assumptions, NamedLocation, Policy, World } from '../../src/model/engine/types';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
@@ -139,10 +140,8 @@ describe('what the query says about each policy', () => {
   });
   it.each([
     [/evaluated: "Block Azure DevOps outside Offices"/],
-    [
-      /not evaluated: "Require MFA for Azure DevOps": no location condition: not evaluated for PATs \(R7/,
-    ],
-    [/not evaluated: "Compliant device": no location condition: .*\(R8/],
+    [/not evaluated: "Require MFA for Azure DevOps": no location condition.*\(R7\): not evaluated/],
+    [/not evaluated: "Compliant device": no location condition.*\(R8\): not evaluated/],
     [/not evaluated: "Report-only": report-only \(R16\)/],
     [
       /not evaluated: "Block Portugal for two users": a country location, and this table carries no country \(R22\)/,
@@ -317,5 +316,126 @@ describe('whatif --kql', () => {
     const r = run([...T, ...args]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(error);
+  });
+});
+
+describe('the query evaluates exactly the policies the engine decides a PAT on by IP and user', () => {
+  // The reviewer's shapes (review finding 7), as Graph policies.
+  const OUTSIDE = { includeLocations: ['All'], excludeLocations: ['AllTrusted'] };
+  const shape = (
+    id: string,
+    conditions: Record<string, unknown>,
+    grant = ['block'],
+    state = 'enabled',
+  ) => ({
+    id,
+    displayName: id,
+    state,
+    conditions: {
+      users: { includeUsers: ['All'] },
+      applications: { includeApplications: ['499b84ac-1321-427f-aa17-267ca6975798'] },
+      clientAppTypes: ['all'],
+      ...conditions,
+    },
+    grantControls: { operator: 'OR', builtInControls: grant },
+  });
+  const shapes = [
+    shape('block-outside', { locations: OUTSIDE }),
+    shape('mfa-outside', { locations: OUTSIDE }, ['mfa']),
+    shape('block-outside-but-breakglass', {
+      users: { includeUsers: ['All'], excludeUsers: ['breakglass@contoso.com'] },
+      locations: OUTSIDE,
+    }),
+    shape('block-alice-outside', {
+      users: { includeUsers: ['alice@contoso.com'] },
+      locations: OUTSIDE,
+    }),
+    shape('include-trusted-block', { locations: { includeLocations: ['AllTrusted'] } }),
+    shape('browser-block-outside', { locations: OUTSIDE, clientAppTypes: ['browser'] }),
+    shape('mobile-block-outside', {
+      locations: OUTSIDE,
+      clientAppTypes: ['mobileAppsAndDesktopClients'],
+    }),
+    shape('plain-block', {}),
+    shape('plain-mfa', {}, ['mfa']),
+    shape('compliant-outside', { locations: OUTSIDE }, ['compliantDevice']),
+    shape('ro', { locations: OUTSIDE }, ['mfa'], 'enabledForReportingButNotEnforced'),
+    shape('block-devicecode-outside', {
+      locations: OUTSIDE,
+      authenticationFlows: { transferMethods: 'deviceCodeFlow' },
+    }),
+    shape('block-outside-excl-breakglass-group', {
+      users: { includeUsers: ['All'], excludeGroups: ['grp-breakglass'] },
+      locations: OUTSIDE,
+    }),
+    shape('block-android-outside', {
+      locations: OUTSIDE,
+      platforms: { includePlatforms: ['android'] },
+    }),
+    shape('block-devs-outside', {
+      users: { includeGroups: ['grp-developers'] },
+      locations: OUTSIDE,
+    }),
+  ];
+  const parsed = parsePolicies({ value: shapes });
+  if (!parsed.ok) throw new Error(parsed.error);
+  const trusted = LOCATIONS.find((l) => l.kind === 'ip' && l.isTrusted)!;
+  const inside = trusted.ipRanges.find((r) => !r.includes(':'))!.replace(/\.0\/\d+$/, '.7');
+
+  /** Policies the engine refuses a PAT by, from inside or outside, with no fact missing. */
+  function engineSet(p: Policy, a: Assumptions): boolean {
+    const w: World = { locations: LOCATIONS, policies: [p], org: { ipValidation: true } };
+    const user = p.users.includeUsers.find((x) => x !== 'All') ?? 'someone@contoso.com';
+    return ['192.0.2.1', inside].some((ip) => {
+      const r = evaluate(w, { flow: 'pat', ip, user, at: AT, token: { kind: 'pat' } }, a);
+      if (!r.ok) throw new Error(r.error);
+      return r.value.policies.some(
+        (x) =>
+          x.id === p.id &&
+          x.applies &&
+          x.enforced &&
+          ['block', 'mfa', 'unsatisfiable'].includes(x.effect),
+      );
+    });
+  }
+  it.each(readings.map((a, i) => [i, a] as const))('reading %s', (_i, a) => {
+    for (const p of parsed.value) {
+      const q = impactKql(
+        { locations: LOCATIONS, policies: [p], org: { ipValidation: true } },
+        {
+          table: 'AzureDevOpsAuditing',
+          assumptions: a,
+          at: AT,
+        },
+      );
+      const evaluated = q.includes(`// evaluated: "${p.displayName}"`);
+      expect([p.displayName, evaluated]).toEqual([p.displayName, engineSet(p, a)]);
+      if (!evaluated)
+        expect(q).toMatch(new RegExp(`// not evaluated: "${p.displayName}": .*\\bR\\d+\\)`));
+    }
+  });
+  it('each skipped policy names its rule', () => {
+    const q = impactKql(
+      { locations: LOCATIONS, policies: parsed.value, org: { ipValidation: true } },
+      { table: 'AzureDevOpsAuditing', assumptions: DEFAULT_ASSUMPTIONS, at: AT },
+    );
+    expect(q).toMatch(/not evaluated: "block-devicecode-outside": .*\(R21\)/);
+    expect(q).toMatch(/not evaluated: "browser-block-outside": .*R8\)/);
+    expect(q).toMatch(/not evaluated: "block-android-outside": .*\(R22\)/);
+    expect(q).toMatch(
+      /not evaluated: "block-outside-excl-breakglass-group": depends on group membership.*\(R22\)/,
+    );
+    expect(q).toMatch(/not evaluated: "plain-mfa": .*\(R7\)/);
+    expect(kustoErrors(q)).toEqual([]);
+  });
+  it('a sign-in table: the org policy does not change web sign-ins, and says so', () => {
+    const q = impactKql(
+      { locations: LOCATIONS, policies: parsed.value, org: { ipValidation: true } },
+      { table: 'SigninLogs', assumptions: DEFAULT_ASSUMPTIONS, at: AT },
+    );
+    expect(q).toMatch(/The org policy does not change web sign-ins/);
+    expect(q).toMatch(/\| where Flow == "oauth"/);
+    expect(q).toMatch(/not evaluated: "plain-mfa": .*\(R1\)/);
+    expect(kustoErrors(q)).toEqual([]);
   });
 });

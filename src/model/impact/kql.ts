@@ -1,10 +1,13 @@
 // The impact analysis as a Kusto query, for logs too big for one machine: it runs inside Log
 // Analytics / Sentinel and lists, by user and IP, the requests Azure DevOps would newly refuse with
-// the org policy on. Ranges are inlined; policies are read as the engine reads them for a PAT
-// (R4, R6, R7, R8, R12, R15, R17, R18, R22): users literally, no groups, countries unknown.
+// the org policy on. Ranges are inlined. Which policies it evaluates is the engine's own answer
+// (analysePolicy on a probe request, skipReason): only those whose outcome rests on the IP and the
+// user alone; the rest are named in a comment with their rule (R7, R8, R16, R18, R21, R22).
 import { AZURE_DEVOPS_APP_ID } from '../engine/azureDevOps';
-import { targetsAzureDevOps } from '../engine/assignments';
-import type { Assumptions, NamedLocation, Policy, World } from '../engine/types';
+import { compileWorld } from '../engine/compiledWorld';
+import { analysePolicy } from '../engine/policyAnalysis';
+import type { AccessRequest, Assumptions, NamedLocation, Policy, World } from '../engine/types';
+import { parseIp } from '../ip/ip';
 
 export const KQL_TABLES = [
   'AzureDevOpsAuditing',
@@ -63,26 +66,46 @@ function member(ctx: Ctx, id: string): string | 'unknown' {
   return `InL${n}`;
 }
 
-/** Why a policy cannot refuse a PAT in this query, or undefined when it can. */
-function skipReason(p: Policy, o: KqlOptions): string | undefined {
-  if (p.state !== 'enabled') return p.state === 'disabled' ? 'disabled (R16)' : 'report-only (R16)';
-  const app = targetsAzureDevOps(p, o.at);
-  if (!app.match) return `${app.reason} (R18)`;
-  const g = p.grantControls;
-  if (!g || g.builtInControls.length === 0) return 'no grant controls';
-  // Sign-ins are interactive or OAuth: every policy applies to them, not only IP fences (R1).
-  if (!p.locations && o.table === 'AzureDevOpsAuditing') {
-    const device =
-      g.builtInControls.every((c) => c === 'compliantDevice' || c === 'domainJoinedDevice') ||
-      p.otherConditions.length > 0;
-    const setting = device
-      ? o.assumptions['device-policy-on-pat']
-      : o.assumptions['mfa-only-policy-on-pat'];
-    if (setting === 'ignored')
-      return `no location condition: not evaluated for PATs (${device ? 'R8' : 'R7'}, assumption)`;
+const REFUSING = new Set(['block', 'unsatisfiable', 'mfa']);
+const PROBE_IP = parseIp('192.0.2.1');
+
+/**
+ * Why the engine does not decide this policy's outcome for the table's requests on the IP and the
+ * user alone, or undefined when it does. The engine's own analysePolicy answers, on a probe
+ * request (a PAT for the audit table, an OAuth call checked at Azure DevOps for sign-ins) and a
+ * copy of the policy whose user and location conditions are opened up: the query computes those
+ * two itself, row by row. Groups and roles are facts no table carries (R22).
+ */
+function skipReason(p: Policy, o: KqlOptions, world: World): string | undefined {
+  const u = p.users;
+  const groups = [...u.includeGroups, ...u.excludeGroups];
+  const roles = [...(u.includeRoles ?? []), ...(u.excludeRoles ?? [])];
+  if (groups.length || roles.length) {
+    const what = groups.length ? 'group membership' : 'directory roles';
+    return `depends on ${what}, which this table does not carry (R22)`;
   }
-  if (has(p.users.includeUsers, 'None')) return 'targets no users (None)';
-  return undefined;
+  const probe: Policy = {
+    ...p,
+    users: { ...u, includeUsers: ['All'], excludeUsers: [] },
+    ...(p.locations ? { locations: { includeLocations: ['All'], excludeLocations: [] } } : {}),
+  };
+  const audit = o.table === 'AzureDevOpsAuditing';
+  const req: AccessRequest = audit
+    ? { flow: 'pat', ip: '192.0.2.1', at: o.at, token: { kind: 'pat' } }
+    : { flow: 'oauth', ip: '192.0.2.1', at: o.at };
+  const compiled = compileWorld({ ...world, policies: [probe] });
+  if (!PROBE_IP.ok) throw new Error('probe IP');
+  const loc = { compiled, ip: PROBE_IP.value, assumptions: o.assumptions, atAzureDevOps: true };
+  const r = analysePolicy(probe, req, loc, audit ? 'ip-only' : 'token-ip', o.assumptions);
+  const a = r.analysis;
+  if (!a.enforced) return 'report-only (R16)';
+  if (a.applies && REFUSING.has(a.effect)) return undefined;
+  const reason = a.applies
+    ? `${a.reason}: nothing a ${audit ? 'PAT' : 'token'} call is refused for`
+    : a.reason;
+  return reason.includes(`(${r.rule}`) || reason.includes(`, ${r.rule})`)
+    ? reason
+    : `${reason} (${r.rule})`;
 }
 
 const has = (xs: readonly string[], v: string) =>
@@ -92,7 +115,7 @@ const has = (xs: readonly string[], v: string) =>
 function applies(ctx: Ctx, p: Policy): string | 'unknown' {
   const parts: string[] = [];
   const u = p.users;
-  // Users are matched literally; groups and roles are not in these logs (R22).
+  // Users are matched literally; a policy with groups or roles was skipped (R22).
   if (u.excludeUsers.length)
     parts.push(`not(User in~ (${u.excludeUsers.map(kqlString).join(', ')}))`);
   if (!has(u.includeUsers, 'All')) {
@@ -127,9 +150,15 @@ export function impactKql(world: World, o: KqlOptions): string {
           `${o.table} holds no PAT or SSH use: these are web and OAuth sign-ins, checked at Azure DevOps with the IP seen by resource (R10).`,
         ),
   ];
+  if (!audit)
+    head.push(
+      comment(
+        'What it counts: OAuth calls that Azure DevOps would refuse by an IP-conditioned policy at the IP seen by resource. The org policy does not change web sign-ins (Entra and Azure DevOps check them whatever it says, R1, R2): they are left out. An OAuth call whose sign-in Entra already refused (same policy, same IP) is not newly refused; compare IPAddress with IPAddressFromResourceProvider (R10).',
+      ),
+    );
   const cases: string[] = [];
   for (const p of world.policies) {
-    const skip = skipReason(p, o);
+    const skip = skipReason(p, o, world);
     if (skip) {
       head.push(comment(`not evaluated: "${p.displayName}": ${skip}`));
       continue;
@@ -211,6 +240,7 @@ export function impactKql(world: World, o: KqlOptions): string {
       '| extend Ip = iff(isnotempty(IPAddressFromResourceProvider), IPAddressFromResourceProvider, IPAddress)',
       '| where isnotempty(Ip)',
       '| extend Flow = iff(ClientAppUsed == "Browser", "web", "oauth")',
+      '| where Flow == "oauth"',
       '| extend User = UserPrincipalName, Country = tostring(LocationDetails.countryOrRegion)',
     );
   }
