@@ -50,11 +50,13 @@ export function formatFindings(x: BatchExtras): string[] {
   if (x.headline.coverage) lines.push('', `What this log can hold: ${x.headline.coverage}`);
   if (x.remedies.length) {
     lines.push('', 'Remedies (effect recomputed; Graph PATCH bodies with --json):');
-    for (const r of x.remedies)
+    for (const r of x.remedies) {
       lines.push(
         `  ${r.label}: newly refused ${r.before} -> ${r.after}` +
           ` (PATCH /identity/conditionalAccess/namedLocations/${r.locationId})`,
       );
+      if (r.warning) lines.push(`    Warning: ${r.warning}`);
+    }
   }
   return lines;
 }

@@ -124,3 +124,22 @@ test('a file of no known kind names the columns it needed; the report on screen 
   await page.getByRole('button', { name: 'Import data' }).click();
   await expect(page.getByText('In use: 2 named locations from locations.json')).toBeVisible();
 });
+
+test('a hand-made list: the range reads undated PATs both ways, a pipeline-agent remedy warns (R20)', async ({
+  page,
+}, info) => {
+  await drop(page, 'plain.csv');
+  // The sandbox's enable date (2026-01-15) is after every row: the rows are still asked "what if".
+  // (The lab keeps rows with a bad cell, that cell left out: 5 rows, where the CLI skips 2.)
+  await expect(page.getByTestId('impact-verdict')).toContainText(
+    'newly refuse between 1 and 5 of the requests in this log',
+  );
+  await expect(page.getByTestId('impact-coverage')).toContainText(
+    'Its rows never say group membership',
+  );
+  const warning = page.getByTestId('remedy-warning');
+  await expect(warning).toHaveCount(1);
+  await expect(warning).toContainText('pipeline agents calling with a PAT (R20)');
+  await expect(warning).toContainText('System.AccessToken');
+  await shots(page, 'plain-r20', info);
+});

@@ -11,6 +11,7 @@ import { parsePolicies } from '../../src/model/graph/graphPolicies';
 import { ImpactAnalysis } from '../../src/model/impact/impact';
 import { impactRange } from '../../src/model/impact/impactRange';
 import { factsNotCarried, headline } from '../../src/model/impact/logs/coverage';
+import { suggestRemedies } from '../../src/model/impact/remedies';
 import { readSigninRows, type SigninRow } from '../../src/model/impact/signinRows';
 import { buildSandbox } from '../../src/model/lab/sandboxBuild';
 import { defaultSandbox } from '../../src/model/lab/sandboxTypes';
@@ -241,5 +242,17 @@ describe('finding 2: R22 "depends on" in the batch', () => {
       range: { dependsOn: unknown };
     };
     expect(out.range.dependsOn).toEqual({ total: 3, byFact: [{ fact: 'groups', count: 3 }] });
+  });
+});
+
+describe('review 13: a remedy that would trust pipeline agents carries an R20 warning', () => {
+  it('plain.csv: the ci-bot block (pipeline agent) is warned about, the SSH block is not', () => {
+    const { report } = analyse(world(), rowsOf(`${D}/plain.csv`));
+    const remedies = suggestRemedies(report, world());
+    const agent = remedies.find((r) => r.block === '20.42.0.0/24')!;
+    expect(agent.warning).toMatch(
+      /pipeline agents calling with a PAT \(R20\).*System\.AccessToken/,
+    );
+    expect(remedies.find((r) => r.block === '2001:db8:99::/48')!.warning).toBeUndefined();
   });
 });

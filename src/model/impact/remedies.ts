@@ -15,6 +15,8 @@ export interface BlockGroup {
   ips: string[];
   /** The policies that refused it, most often first. */
   policyIds: string[];
+  /** Rows of it refused where the engine cites R20: a pipeline agent calling with a PAT. */
+  agentRows?: number;
 }
 
 /** The /24 (IPv4), /48 (IPv6) or /120 (IPv4-mapped IPv6) block of an address. */
@@ -44,8 +46,10 @@ export function groupByBlock(byIp: readonly ImpactGroup[]): BlockGroup[] {
     b.count += g.count;
     b.newlyBlocked += g.newlyBlocked;
     b.ips.push(g.key);
-    for (const d of g.deciders)
+    for (const d of g.deciders) {
       if (d.policyId && !b.policyIds.includes(d.policyId)) b.policyIds.push(d.policyId);
+      if (d.decidedBy === 'R20') b.agentRows = (b.agentRows ?? 0) + d.count;
+    }
   }
   return [...blocks.values()].sort(
     (a, b) => b.newlyBlocked - a.newlyBlocked || b.count - a.count || (a.block < b.block ? -1 : 1),
@@ -61,6 +65,13 @@ export interface Remedy {
   newlyBlocked: number;
   /** "Add 20.42.0.0/24 to named location Offices". */
   label: string;
+  /** R20: the block's refused rows include pipeline agents, which may be Microsoft-hosted. */
+  warning?: string;
+}
+
+/** R20's warning for a block refused for pipeline agents (FACTS: R20, observed). */
+export function agentWarning(block: string): string {
+  return `Some of these rows are pipeline agents calling with a PAT (R20). If they are Microsoft-hosted agents, ${block} is an Azure address block that is not yours, and trusting it lets in whatever else uses it; the pipeline's own System.AccessToken is not affected by the org policy, so use it instead of a PAT, or a self-hosted agent with a fixed address.`;
 }
 
 /** The IP named location a policy lets through: the first it excludes (or a trusted one). */
@@ -90,14 +101,16 @@ export function suggestRemedies(
     if (out.length >= limit || b.newlyBlocked === 0) break;
     const loc = b.policyIds.map((id) => exemptLocation(world, id)).find(Boolean);
     if (!loc) continue;
-    out.push({
+    const r: Remedy = {
       block: b.block,
       locationId: loc.id,
       locationName: loc.displayName,
       count: b.count,
       newlyBlocked: b.newlyBlocked,
       label: `Add ${b.block} to named location ${loc.displayName}`,
-    });
+    };
+    if (b.agentRows) r.warning = agentWarning(b.block);
+    out.push(r);
   }
   return out;
 }
