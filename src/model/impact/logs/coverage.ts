@@ -19,15 +19,24 @@ export interface Headline {
   dependsOn: string[];
 }
 
-/** The R22 facts a policy may need; logs carry at most the country. */
-const FACTS: readonly Fact[] = ['groups', 'country', 'platform', 'deviceFilter', 'insiderRisk'];
+/** The R22 facts a policy may need that a log row could lack; logs carry at most the user and the country. */
+const FACTS: readonly Fact[] = [
+  'user',
+  'groups',
+  'roles',
+  'country',
+  'platform',
+  'deviceFilter',
+  'insiderRisk',
+];
 
-/** The facts this log's rows never carry (the country only comes from a country or Location column). */
+/** The facts this log's rows never carry (the user and the country only come from their columns). */
 export function factsNotCarried(log: LogInfo | undefined): Fact[] {
   const country = log?.used.some(
     (c) => c.use === FIELD_PURPOSE.country || c.use === FIELD_PURPOSE.location,
   );
-  return FACTS.filter((f) => f !== 'country' || !country);
+  const user = log?.used.some((c) => c.use === FIELD_PURPOSE.user);
+  return FACTS.filter((f) => (f !== 'country' || !country) && (f !== 'user' || !user));
 }
 
 /** "group membership, the device platform or insider risk". */
