@@ -129,11 +129,29 @@ const userCode = (m: ReturnType<typeof targetsUser>) => (m.match ? 'y' : m.missi
  * a class of its own, so a log of 3,000 users was decided 3,000 times over.
  */
 export class UserTable extends ClassTable {
+  /** Every user a policy names (included or excluded), lower-cased as targetsUser compares them. */
+  readonly #named = new Set<string>();
+  /** The signature of a user no policy names, worked out for the first such user. */
+  #unnamed: string | undefined;
+
   constructor(private readonly policies: readonly Policy[]) {
     super();
+    for (const p of policies)
+      for (const u of [...p.users.includeUsers, ...p.users.excludeUsers])
+        this.#named.add(u.toLowerCase());
   }
 
+  /**
+   * targetsUser reads a user only to compare it with the names a policy lists (without case) and
+   * to name them in its reasons, which the signature leaves out: users no policy names all get
+   * the first one's signature, so a log of 3,000 users asks the policies about the few named.
+   */
   protected signature(text: string): string | undefined {
+    if (text === '' || this.#named.has(text.toLowerCase())) return this.#sign(text);
+    return (this.#unnamed ??= this.#sign(text));
+  }
+
+  #sign(text: string): string {
     const req = { flow: 'pat' as const, ip: '', at: '', user: text === '' ? undefined : text };
     let s = '';
     for (const p of this.policies)
