@@ -125,5 +125,6 @@ export function runBatchStream(
   if (!end.ok) return { ok: false, error: `${where}: ${end.error}` };
   const warnings = end.warnings.map((w) => `${where}: ${w}`);
   if (read.value.notice) warnings.unshift(read.value.notice);
+  if (read.value.tokens) warnings.unshift(read.value.tokens);
   return { ok: true, value: { ...report(analysis, problems, s, warnings), log: end.value.log } };
 }

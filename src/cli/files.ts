@@ -15,6 +15,7 @@ import { TextStreamDecoder, decodeText } from '../model/graph/decodeText';
 import type { SourceFile } from '../model/graph/graphFiles';
 import type { Result } from '../model/engine/types';
 import { cut } from '../model/graph/visibleText';
+import { TOKEN_REMOVED_WARNING, TokenStreamGuard, guardBytes } from '../model/share/tokenGuard';
 
 /** Larger exports are refused before they are read (real tenants' exports are a few MB). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;
@@ -46,8 +47,11 @@ function notAFile(stat: Stats): string | undefined {
 /** A path in an error line, cut so a pasted blob cannot fill the terminal. */
 const shown = (path: string) => cut(path);
 
-/** The bytes of one file (not a folder), with the size guard; errors read `--flag path: reason`. */
-function readBytes(flag: string, path: string): Result<Uint8Array> {
+/**
+ * The bytes of one file (not a folder), with the size guard and the one token guard (as the
+ * page's picker has it); errors read `--flag path: reason`. `onTokens` hears of a token removed.
+ */
+function readBytes(flag: string, path: string, onTokens?: () => void): Result<Uint8Array> {
   const where = `--${flag} ${shown(path)}`;
   try {
     const stat = statSync(path);
@@ -57,7 +61,9 @@ function readBytes(flag: string, path: string): Result<Uint8Array> {
       const mb = (stat.size / 1024 / 1024).toFixed(0);
       return { ok: false, error: `${where}: ${mb} MB is over the 50 MB limit` };
     }
-    return { ok: true, value: readFileSync(path) };
+    const g = guardBytes(readFileSync(path));
+    if (g.found.length) onTokens?.();
+    return { ok: true, value: g.value };
   } catch (e) {
     return { ok: false, error: `${where}: cannot read it (${describe(e)})` };
   }
@@ -75,14 +81,21 @@ export function readText(flag: string, path: string): Result<string> {
 
 /**
  * A Graph export given with `--flag`: one file, or a folder whose `.json` files are read in name
- * order (as backup tools write one policy per file). Each file is named by its path.
+ * order (as backup tools write one policy per file). Each file is named by its path; a file that
+ * held a token gets a line in `warnings`.
  */
-export function readSources(flag: string, path: string): Result<SourceFile[]> {
+export function readSources(
+  flag: string,
+  path: string,
+  warnings: string[] = [],
+): Result<SourceFile[]> {
   let names: string[];
   const where = `--${flag} ${shown(path)}`;
+  const tokensIn = (file: string) => () =>
+    warnings.push(`--${flag} ${shown(file)}: ${TOKEN_REMOVED_WARNING}`);
   try {
     if (!statSync(path).isDirectory()) {
-      const bytes = readBytes(flag, path);
+      const bytes = readBytes(flag, path, tokensIn(path));
       return bytes.ok ? { ok: true, value: [{ name: path, bytes: bytes.value }] } : bytes;
     }
     names = readdirSync(path, { withFileTypes: true })
@@ -97,7 +110,7 @@ export function readSources(flag: string, path: string): Result<SourceFile[]> {
   const files: SourceFile[] = [];
   for (const name of names) {
     const file = join(path, name);
-    const bytes = readBytes(flag, file);
+    const bytes = readBytes(flag, file, tokensIn(file));
     if (!bytes.ok) return bytes;
     files.push({ name: file, bytes: bytes.value });
   }
@@ -107,15 +120,15 @@ export function readSources(flag: string, path: string): Result<SourceFile[]> {
 /**
  * Reads `path` (given with `--flag`) piece by piece, decoded by the browser's decoder (UTF-8,
  * UTF-16 with a BOM, Windows-1252 with a notice), without the size limit: a log of millions of
- * rows is never held whole. `onText` gets each decoded piece and may stop the reading with an
- * error. The result holds the decoder's notice, if it has one.
+ * rows is never held whole. `onText` gets each decoded piece, tokens already replaced, and may
+ * stop the reading with an error. The result holds the decoder's notice and the token warning.
  */
 export function streamText(
   flag: string,
   path: string,
   onText: (text: string) => string | undefined,
   pieceBytes = 8 * 1024 * 1024,
-): Result<{ notice?: string }> {
+): Result<{ notice?: string; tokens?: string }> {
   const where = `--${flag} ${shown(path)}`;
   let fd: number;
   try {
@@ -125,27 +138,33 @@ export function streamText(
   } catch (e) {
     return { ok: false, error: `${where}: cannot read it (${describe(e)})` };
   }
-  const fail = (error: string): Result<{ notice?: string }> => ({
+  const fail = (error: string): Result<{ notice?: string; tokens?: string }> => ({
     ok: false,
     error: `${where}: ${error}`,
   });
   try {
     const buffer = new Uint8Array(pieceBytes);
     const decoder = new TextStreamDecoder();
+    // The one token guard, as the page's file picker has it: no cell can bring a token through.
+    const guard = new TokenStreamGuard();
     for (;;) {
       const n = readSync(fd, buffer, 0, buffer.length, null);
       if (n === 0) break;
       const text = decoder.push(buffer.subarray(0, n));
       if (!text.ok) return fail(text.error);
-      const error = onText(text.value);
+      const error = onText(guard.push(text.value));
       if (error !== undefined) return { ok: false, error };
     }
     const rest = decoder.end();
     if (!rest.ok) return fail(rest.error);
-    const error = rest.value ? onText(rest.value) : undefined;
+    const last = guard.push(rest.value) + guard.end();
+    const error = last ? onText(last) : undefined;
     if (error !== undefined) return { ok: false, error };
     const notice = decoder.notice;
-    return { ok: true, value: notice ? { notice: `${where}: ${notice}` } : {} };
+    const value: { notice?: string; tokens?: string } = {};
+    if (notice) value.notice = `${where}: ${notice}`;
+    if (guard.found.length) value.tokens = `${where}: ${TOKEN_REMOVED_WARNING}`;
+    return { ok: true, value };
   } catch (e) {
     return { ok: false, error: `${where}: cannot read it (${describe(e)})` };
   } finally {

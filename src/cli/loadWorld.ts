@@ -20,7 +20,7 @@ function load<T>(
   parse: (files: SourceFile[]) => ImportResult<T>,
   warnings: string[],
 ): Result<T> {
-  const files = readSources(flag, path);
+  const files = readSources(flag, path, warnings);
   if (!files.ok) return files;
   // Messages start with the file they are about (the path given, or a file in the folder).
   const r = parse(files.value);

@@ -18,6 +18,7 @@ import { impactKql } from '../model/impact/kql';
 import { readOptions, type BatchOptions, type KqlOptions, type SingleOptions } from './options';
 import { buildRequest, buildWorld, ignoredTokenFlags } from './request';
 import { USAGE } from './usage';
+import { guardText } from '../model/share/tokenGuard';
 
 export interface CliIo {
   /** Receives whole chunks of text, each ending with a line break. */
@@ -33,11 +34,12 @@ const PROGRAM = 'pat-fence whatif';
 
 /**
  * Exactly one line, whatever the message holds: at most 1,000 characters (each echoed value is
- * already cut to 200), with control characters escaped so a terminal shows them, not obeys them.
+ * already cut to 200), with control characters escaped so a terminal shows them, not obeys them,
+ * and no token (an argument such as --ip <PAT> is echoed in its error).
  */
 const oneLine = (text: string) =>
   visible(
-    cut(text, 1000)
+    cut(guardText(text).value, 1000)
       .replace(/\s*\n\s*/g, ' ')
       .trim(),
   );
@@ -54,9 +56,12 @@ function runSingle(o: SingleOptions, loaded: LoadedWorld, io: CliIo): RunResult 
   const r = evaluate(world, req, o.assumptions);
   if (!r.ok) return r;
   const warnings = [...loaded.warnings, ...ignoredTokenFlags(o)];
-  const out = o.json
-    ? JSON.stringify(decisionJson(r.value), null, 2) + '\n'
-    : formatDecision(r.value, req, world, warnings.length);
+  // Files are screened on the way in; arguments (--user <PAT>) are screened here, on the way out.
+  const out = guardText(
+    o.json
+      ? JSON.stringify(decisionJson(r.value), null, 2) + '\n'
+      : formatDecision(r.value, req, world, warnings.length),
+  ).value;
   return { ok: true, value: { out, warnings } };
 }
 
@@ -66,6 +71,8 @@ const WHOLE_FILE_BYTES = MAX_SIGNIN_TEXT;
 function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResult {
   const at = o.at ?? io.now().toISOString();
   const where = `--batch ${o.batchFile}`;
+  /** The file's name in the report: a path is an argument, screened like the rest. */
+  const shownPath = guardText(o.batchFile).value;
   const settings = {
     validation: o.validation,
     enabledAt: o.enabledAt,
@@ -87,7 +94,7 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
         ? writeBatchNdjson(report, write, more)
         : o.json
           ? writeBatchJson(report, write, more)
-          : writeBatch(report, o.batchFile, write, warnings.length);
+          : writeBatch(report, shownPath, write, warnings.length);
     return { ok: true, value: { out, warnings } };
   }
   // One piece, the size of the file: one decode into one flat string, never pieces to join.
@@ -109,13 +116,14 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
   );
   const warnings = [...loaded.warnings, ...signins.warnings.map((w) => `${where}: ${w}`)];
   if (read.value.notice) warnings.push(read.value.notice);
+  if (read.value.tokens) warnings.push(read.value.tokens);
   const json = { ...more, verdict: headline.verdict, coverage: headline.coverage };
   const out = (write: Write) =>
     o.ndjson
       ? writeBatchNdjson(report, write, json)
       : o.json
         ? writeBatchJson(report, write, json)
-        : writeBatch(report, o.batchFile, write, warnings.length, extras);
+        : writeBatch(report, shownPath, write, warnings.length, extras);
   return { ok: true, value: { out, warnings } };
 }
 
@@ -135,7 +143,9 @@ function run(argv: readonly string[], io: CliIo): number {
     io.stderr(`${PROGRAM}: ${oneLine(error)}\n`);
     return 2;
   };
-  const args = parseArgs(argv);
+  // Arguments pass the one token guard before anything reads them: a value is echoed in its
+  // error cut short, and a cut token would no longer be recognised (files are screened on reading).
+  const args = parseArgs(argv.map((a) => guardText(a).value));
   if (!args.ok) return fail(args.error);
   const options = readOptions(args.value);
   if (!options.ok) return fail(options.error);

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
-import { crossCheck, parsePolicies } from '../../src/model/graph/graphPolicies';
+import { allTrustedWarning, crossCheck, parsePolicies } from '../../src/model/graph/graphPolicies';
 import type { Policy } from '../../src/model/engine/types';
 import { nonIpConditions } from '../../src/model/engine/policyAnalysis';
 
@@ -448,5 +448,19 @@ describe('parsePolicies refuses', () => {
   it('names a policy without displayName by its index only', () => {
     const r = parsePolicies([graphPolicy({ displayName: undefined, conditions: undefined })]);
     expect(!r.ok && r.error).toBe('[0].conditions: missing');
+  });
+});
+
+describe('messages cut what they quote', () => {
+  it('the R23 AllTrusted warning quotes a 200,000-character name cut to 200', () => {
+    const graph = JSON.parse(
+      readFileSync('tests/fixtures/cli/policies-block-outside.json', 'utf8'),
+    );
+    graph.value[0].displayName = 'A'.repeat(200_000);
+    const r = parsePolicies(graph);
+    const w = allTrustedWarning(r.ok ? r.value : []);
+    expect(w).toBeDefined();
+    expect(w!.length).toBeLessThan(600);
+    expect(w).toContain(`"${'A'.repeat(200)}…"`);
   });
 });

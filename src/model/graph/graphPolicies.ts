@@ -16,6 +16,7 @@ import {
   type Json,
 } from './graphFields';
 import type { ImportResult } from './importResult';
+import { cut } from './visibleText';
 import type { NamedLocation, Policy, PolicyState, SignInFrequency } from '../engine/types';
 
 const STATES: readonly PolicyState[] = ['enabled', 'disabled', 'enabledForReportingButNotEnforced'];
@@ -213,7 +214,7 @@ export function allTrustedWarning(policies: Policy[]): string | undefined {
       p.locations?.excludeLocations.includes('AllTrusted'),
   );
   if (users.length === 0) return undefined;
-  const names = users.slice(0, 3).map((p) => JSON.stringify(p.displayName));
+  const names = users.slice(0, 3).map((p) => JSON.stringify(cut(p.displayName)));
   const more = users.length > 3 ? ` and ${users.length - 3} more` : '';
   return (
     `${names.join(', ')}${more} use${users.length === 1 ? 's' : ''} AllTrusted, which in Entra ` +

@@ -5,6 +5,9 @@ import { findTokens, holdsTokenPrefix, type ScanOptions, type TokenKind } from '
 
 export const TOKEN_MASK = '[token removed]';
 
+/** What an importer says when it replaced a token in what it was given (never the token itself). */
+export const TOKEN_REMOVED_WARNING = `holds something that looks like a real access token: it was replaced by "${TOKEN_MASK}" and not kept (PAT Fence needs no real tokens)`;
+
 export interface Guarded<T> {
   value: T;
   /** The kinds of token removed, once each; empty when nothing was. */
