@@ -1,7 +1,8 @@
 // The impact analysis off the main thread: the page posts a run (CSV text and Graph exports
 // included, so that parsing happens here too), gets progress, then the report or one error line.
 /// <reference lib="webworker" />
-import { impactCsvPieces } from '../model/impact/impactCsv';
+import { impactCsvPieces, type ImpactCsvKind } from '../model/impact/impactCsv';
+import { guardText } from '../model/share/tokenGuard';
 import type { ImpactReport } from '../model/impact/impactTypes';
 import { runImpactJob } from './impactJob';
 import type { FromWorker, RunMessage, ToWorker } from './protocol';
@@ -39,6 +40,10 @@ async function run(msg: RunMessage): Promise<void> {
   }
 }
 
+/** An export as a Blob, each piece (whole lines) through the one token guard on the way out. */
+const csvBlob = (report: ImpactReport, kind: ImpactCsvKind) =>
+  new Blob([...impactCsvPieces(report, kind)].map((piece) => guardText(piece).value));
+
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
   if (msg.type === 'cancel') {
@@ -46,7 +51,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   } else if (msg.type === 'export') {
     const { id, kind } = msg;
     if (kept?.id !== id) post({ type: 'file', id, kind, error: 'that report is no longer here' });
-    else post({ type: 'file', id, kind, blob: new Blob([...impactCsvPieces(kept.report, kind)]) });
+    else post({ type: 'file', id, kind, blob: csvBlob(kept.report, kind) });
   } else if (msg.type === 'run') {
     running.add(msg.id);
     void run(msg);

@@ -3,6 +3,8 @@
 // diagram uses do not travel with the file. Also renders it to PNG under the strict CSP (img-src
 // allows data: URLs, not blob: URLs).
 
+import { guardText } from '../../model/share/tokenGuard';
+
 const PROPS = [
   'fill',
   'fill-opacity',
@@ -80,7 +82,8 @@ export async function svgToPng(svgText: string, scale = 2): Promise<Blob> {
 
 /** Saves `data` as a file through a temporary link (downloads are not fetches: CSP allows it). */
 export function download(name: string, data: Blob | string, type = 'text/plain') {
-  const blob = typeof data === 'string' ? new Blob([data], { type }) : data;
+  // Text (SVG, Mermaid) passes the one token guard on the way out; a PNG is drawn from that SVG.
+  const blob = typeof data === 'string' ? new Blob([guardText(data).value], { type }) : data;
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
