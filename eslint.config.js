@@ -5,9 +5,10 @@ import globals from 'globals';
 
 // The wings of src/model (README: How it is built) and what each may import besides ip, engine
 // and graph. Peers are the few wing-to-wing uses that are part of the design: the lab builds on
-// shared URL state, evidence on the one token guard (share/secretScan), and nothing else.
+// shared URL state, evidence and the sign-in log reader on the one token guard (share/tokenGuard),
+// and nothing else.
 const WINGS = ['ip', 'engine', 'graph', 'impact', 'evidence', 'content', 'lab', 'share'];
-const PEERS = { impact: [], evidence: ['share'], content: [], lab: ['share'], share: [] };
+const PEERS = { impact: ['share'], evidence: ['share'], content: [], lab: ['share'], share: [] };
 const WINGS_BUT = (allowed) => WINGS.filter((w) => !allowed.includes(w));
 
 /** Patterns no file in src/model may import: UI libraries, the other layers, forbidden wings. */

@@ -6,7 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { parseEvidence } from '../../src/model/evidence/evidence';
 import { decodeText } from '../../src/model/graph/decodeText';
-import { importLocationFiles, importPolicyFiles } from '../../src/model/graph/graphFiles';
+import type { SourceFile } from '../../src/model/graph/graphFiles';
+import { importFiles } from '../../src/model/lab/labImport';
 import { newerVersion, parseProgress } from '../../src/model/content/lessonProgress';
 import { readSigninRows } from '../../src/model/impact/signinRows';
 import { defaultSandbox } from '../../src/model/lab/sandboxTypes';
@@ -75,9 +76,11 @@ function graphCases(): Outcome[] {
   const out: Outcome[] = [];
   const locs = fixture('graph/namedLocations.json');
   const pols = fixture('graph/policies.json');
-  const both: [string, string, typeof importLocationFiles | typeof importPolicyFiles][] = [
-    ['locations', locs, importLocationFiles],
-    ['policies', pols, importPolicyFiles],
+  // Through the lab's import (what the page's worker runs); the command line's own reading is in
+  // the command-line cases.
+  const both: [string, string, (files: SourceFile[]) => unknown][] = [
+    ['locations', locs, (files) => importFiles('locations', files)],
+    ['policies', pols, (files) => importFiles('policies', files)],
   ];
   for (const [what, text, load] of both) {
     const name0 = (JSON.parse(text) as { value: { displayName: string }[] }).value[0]!.displayName;

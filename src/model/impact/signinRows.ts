@@ -6,6 +6,7 @@ import type { Flow } from '../engine/types';
 import type { LogInfo } from './logs/logInfo';
 import { readCsvLog } from './logs/readCsvLog';
 import { readJsonLog } from './logs/readJsonLog';
+import { TOKEN_REMOVED_WARNING, guardText } from '../share/tokenGuard';
 
 export interface SigninRow {
   /** 1-based record number in the file: the header is row 1, so the first data row is 2. */
@@ -61,12 +62,17 @@ export function linkPatDates(value: SigninImport): void {
   }
 }
 
-export function readSigninRows(text: string): ImportResult<SigninImport> {
-  if (text.length > MAX_SIGNIN_TEXT) {
+export function readSigninRows(raw: string): ImportResult<SigninImport> {
+  if (raw.length > MAX_SIGNIN_TEXT) {
     const error = 'The sign-in file is over 100 MB; export a shorter period or split it.';
     return { ok: false, error, warnings: [] };
   }
+  // The one token guard before any cell is read, whoever calls: no user, client or message can
+  // hold a token (the page and the command line screen files already; this is the last line).
+  const g = guardText(raw);
+  const text = g.value;
   const r = isJsonText(text) ? readJsonLog(text) : readCsvLog(text);
   if (r.ok) linkPatDates(r.value);
+  if (g.found.length) r.warnings.unshift(`The file ${TOKEN_REMOVED_WARNING}.`);
   return r;
 }

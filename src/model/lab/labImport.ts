@@ -4,6 +4,7 @@
 import { importLocationFiles, importPolicyFiles, type SourceFile } from '../graph/graphFiles';
 import type { ImportResult } from '../graph/importResult';
 import type { NamedLocation, Policy } from '../engine/types';
+import { TOKEN_REMOVED_WARNING, guardBytes, guardText } from '../share/tokenGuard';
 
 export type ExportKind = 'locations' | 'policies';
 
@@ -21,6 +22,17 @@ export function describeSources(files: readonly SourceFile[]): string {
   return `${files.length} files (${names.join(', ')}${more})`;
 }
 
+/** `file` with its tokens replaced; a line in `warnings` when it held one. */
+function guardFile(file: SourceFile, warnings: string[]): SourceFile {
+  const g =
+    file.bytes !== undefined
+      ? { ...guardBytes(file.bytes), key: 'bytes' }
+      : { ...guardText(file.text ?? ''), key: 'text' };
+  if (!g.found.length) return file;
+  warnings.push(`${file.name}: ${TOKEN_REMOVED_WARNING}`);
+  return { name: file.name, [g.key]: g.value };
+}
+
 export function importFiles(
   kind: 'locations',
   files: readonly SourceFile[],
@@ -35,8 +47,13 @@ export function importFiles(
   files: readonly SourceFile[],
 ): ImportResult<NamedLocation[] | Policy[]> {
   // Name order, as the command line reads a folder, so ids made for templates come out the same.
-  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const r = kind === 'locations' ? importLocationFiles(sorted) : importPolicyFiles(sorted);
+  // Each file passes the one token guard first, whoever calls (the page screens them already).
+  const screened: string[] = [];
+  const sorted = [...files]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map((f) => guardFile(f, screened));
+  const r0 = kind === 'locations' ? importLocationFiles(sorted) : importPolicyFiles(sorted);
+  const r = screened.length ? { ...r0, warnings: [...screened, ...r0.warnings] } : r0;
   if (r.ok && r.value.length === 0) {
     const what = kind === 'locations' ? 'named locations' : 'policies';
     return { ...r, warnings: [...r.warnings, `${describeSources(sorted)}: no ${what} in it`] };
