@@ -102,7 +102,7 @@ function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResul
   const whole = fileSize(o.batchFile) + 1;
   const read = streamText('batch', o.batchFile, (t) => void (text += t), whole);
   if (!read.ok) return read;
-  const signins = readSigninRows(text);
+  const signins = readSigninRows(text, true); // streamText screened it
   text = '';
   if (!signins.ok) return { ok: false, error: `${where}: ${signins.error}` };
   const extras = batchExtras(loaded, signins.value, { ...o, at });

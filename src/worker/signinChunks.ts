@@ -13,6 +13,12 @@ import {
   type SigninRow,
 } from '../model/impact/signinRows';
 
+/**
+ * What reaches these readers was screened by the one token guard already (the page's picker or a
+ * guarded stream in the worker, the command line's reader), so readSigninRows does not rescan it.
+ */
+const SCREENED = true;
+
 const QUOTE = 34;
 const COMMA = 44;
 const LF = 10;
@@ -125,7 +131,7 @@ export class SigninStream {
     const text = (this.#header ?? '') + this.#carry;
     if (this.#header === undefined || this.#rows === 0) {
       // Small or empty: the whole text at once, for readSigninRows's own messages.
-      const r = readSigninRows(text);
+      const r = readSigninRows(text, SCREENED);
       if (!r.ok) return r;
       this.#emit(r.value, this.#before);
       return { ok: true, value: { rows: this.#rows, log: this.#log }, warnings: r.warnings };
@@ -138,7 +144,7 @@ export class SigninStream {
   }
 
   #read(records: string): string | undefined {
-    const part = readSigninRows(this.#header + records);
+    const part = readSigninRows(this.#header + records, SCREENED);
     if (!part.ok) return part.error;
     if (part.value.rows.length) part.warnings.forEach((w) => this.#warnings.add(w));
     this.#emit(part.value, this.#before);
@@ -171,7 +177,7 @@ export async function readSigninRowsInChunks(
   chunkChars = CHUNK_CHARS,
 ): Promise<ImportResult<SigninImport> | undefined> {
   if (text.length <= chunkChars || text.length > MAX_SIGNIN_TEXT || isJsonText(text))
-    return readSigninRows(text);
+    return readSigninRows(text, SCREENED);
   const separator = detectSeparator(text);
   const header = recordsUntil(text, 0, 0, separator);
   const headerText = text.slice(0, header.end);
@@ -184,9 +190,9 @@ export async function readSigninRowsInChunks(
   while (start < text.length) {
     if (hooks.shouldStop?.()) return undefined;
     const slice = recordsUntil(text, start, start + chunkChars, separator);
-    const part = readSigninRows(headerText + text.slice(start, slice.end));
+    const part = readSigninRows(headerText + text.slice(start, slice.end), SCREENED);
     // A slice can only fail where the whole file fails; ask the whole file for the exact message.
-    if (!part.ok) return readSigninRows(text);
+    if (!part.ok) return readSigninRows(text, SCREENED);
     for (const row of part.value.rows) {
       row.row += before;
       rows.push(row);
@@ -205,7 +211,7 @@ export async function readSigninRowsInChunks(
     hooks.onProgress?.(start, text.length);
     await hooks.pause?.();
   }
-  if (rows.length === 0) return readSigninRows(text);
+  if (rows.length === 0) return readSigninRows(text, SCREENED);
   const value: SigninImport = log ? { rows, problems, log } : { rows, problems };
   linkPatDates(value);
   return { ok: true, value, warnings: [...warnings] };

@@ -62,14 +62,18 @@ export function linkPatDates(value: SigninImport): void {
   }
 }
 
-export function readSigninRows(raw: string): ImportResult<SigninImport> {
+/**
+ * `screened`: the caller already passed the text through the one token guard (the page's picker,
+ * the command line's reader, a guarded stream), so it is not scanned twice.
+ */
+export function readSigninRows(raw: string, screened = false): ImportResult<SigninImport> {
   if (raw.length > MAX_SIGNIN_TEXT) {
     const error = 'The sign-in file is over 100 MB; export a shorter period or split it.';
     return { ok: false, error, warnings: [] };
   }
   // The one token guard before any cell is read, whoever calls: no user, client or message can
   // hold a token (the page and the command line screen files already; this is the last line).
-  const g = guardText(raw);
+  const g = screened ? { value: raw, found: [] } : guardText(raw);
   const text = g.value;
   const r = isJsonText(text) ? readJsonLog(text) : readCsvLog(text);
   if (r.ok) linkPatDates(r.value);
