@@ -21,7 +21,8 @@ export default defineConfig({
   // The dev-server end-to-end test points this at a fresh folder, as on a fresh clone.
   ...(process.env.PAT_FENCE_CACHE_DIR ? { cacheDir: process.env.PAT_FENCE_CACHE_DIR } : {}),
   plugins: [
-    svelte(),
+    // No window.__svelte version stamp: nothing reads it, and the first page pays for every byte.
+    svelte({ compilerOptions: { discloseVersion: false } }),
     catalogPlugin(here('./scenarios')),
     prerenderPlugin({
       entry: here('./src/build/prerenderEntry.ts'),

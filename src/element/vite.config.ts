@@ -37,7 +37,11 @@ export default defineConfig({
   publicDir: false,
   // The catalog as the elements show it: validated like the app's, then without the fields only
   // the app's other views read (src/model/content/elementCopy.ts).
-  plugins: [catalogPlugin(here('../../scenarios'), { element: true }), svelte(), cssIntoScript()],
+  plugins: [
+    catalogPlugin(here('../../scenarios'), { element: true }),
+    svelte({ compilerOptions: { discloseVersion: false } }),
+    cssIntoScript(),
+  ],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     outDir: here('../../dist'),

@@ -238,6 +238,9 @@ describe('landingCopy (what the first page carries)', () => {
   });
   it('leaves out the words only the player shows, and is much smaller', () => {
     expect(copy.plays.every((p) => p.narration.length === 0 && p.takeaway === '')).toBe(true);
+    expect(
+      copy.plays.every((p) => p.title === '') && copy.variants.every((v) => v.label === ''),
+    ).toBe(true);
     expect(copy.variants.every((v) => v.narration.length === 0)).toBe(true);
     expect(JSON.stringify(copy).length).toBeLessThan(JSON.stringify(s).length * 0.7);
   });

@@ -143,7 +143,8 @@ export function compare(
 /**
  * A compare scenario as the landing page carries it: all the lanes are built from, without the
  * words and Graph JSON that only the player and the lab show (narrations, takeaways, goal,
- * summary), which are most of its size. The build makes it; the full scenario loads with them.
+ * summary, play titles, switch labels, sources), which are most of its size. The build makes it;
+ * the full scenario loads with them.
  */
 export function landingCopy(s: Scenario): Scenario {
   return {
@@ -151,7 +152,8 @@ export function landingCopy(s: Scenario): Scenario {
     goal: '',
     summary: '',
     graph: { namedLocations: [], policies: [] },
-    plays: s.plays.map((p) => ({ ...p, narration: [], takeaway: '' })),
-    variants: s.variants.map((v) => ({ ...v, narration: [], takeaway: undefined })),
+    sources: [],
+    plays: s.plays.map((p) => ({ ...p, title: '', narration: [], takeaway: '' })),
+    variants: s.variants.map((v) => ({ ...v, label: '', narration: [], takeaway: undefined })),
   };
 }
