@@ -290,7 +290,7 @@ describe('the batch path agrees with evaluate()', { timeout: 60_000 }, () => {
     expect([...seen].sort()).toEqual(
       expect.arrayContaining([
         'error',
-        'R1 allowed',
+        'R15 allowed',
         'R11 allowed',
         'R11 blocked',
         'R12 allowed',

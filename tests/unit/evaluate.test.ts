@@ -411,11 +411,11 @@ const cases: Case[] = [
   },
   {
     name: 'OAuth token obtained with MFA, org on, MFA-outside: the token proves MFA (not R6)',
-    rule: 'R4',
+    rule: 'R15',
     world: world([mfaOutside]),
     req: { flow: 'oauth', client: 'az-cli', ip: IP.home, at: AT, mfaDone: true },
     outcome: 'allowed',
-    decidedBy: 'R4',
+    decidedBy: 'R15',
   },
   {
     name: 'org policy turned on after the request: not yet in force',

@@ -13,7 +13,19 @@ import type {
   RuleId,
   World,
 } from '../../src/model/engine/types';
-import { blockOutside, IP, outsideTrusted, pat, policy, web, world } from './support/world';
+import { RULES } from '../../src/model/engine/rules';
+import {
+  blockOutside,
+  compliantDevice,
+  IP,
+  mfaEverywhere,
+  mfaOutside,
+  outsideTrusted,
+  pat,
+  policy,
+  web,
+  world,
+} from './support/world';
 
 interface Case {
   name: string;
@@ -260,5 +272,59 @@ describe('evaluate(): users, roles, grants, "all" conditions and reasons (review
     expect(d.dependsOn[0]?.condition).toBe(
       `the user is not breakglass@contoso.com, and the user holds none of ${GA}`,
     );
+  });
+});
+
+// Finding 9: a step cites only a rule whose flows (FACTS.md) include the request's flow. R12 is
+// the one exception: its rule is about PATs and says, in its own words, that SSH keys are not exempt.
+describe('every trace step cites a rule that covers the flow', () => {
+  const worlds = [blockOutside, mfaOutside, mfaEverywhere, compliantDevice].flatMap((p) =>
+    [true, false].map((on) =>
+      world(
+        [p],
+        on ? { ipValidation: true, enabledAt: '2026-06-01T00:00:00Z' } : { ipValidation: false },
+      ),
+    ),
+  );
+  const requests: AccessRequest[] = [IP.hq, IP.home, IP.hqMapped].flatMap((ip) => [
+    pat(ip),
+    pat(ip, { token: { kind: 'pat', created: '2026-01-01T00:00:00Z' } }),
+    {
+      ...pat(ip),
+      flow: 'ssh',
+      client: 'ssh',
+      token: { kind: 'ssh-key', created: '2026-01-01T00:00:00Z' },
+    },
+    web(ip),
+    web(ip, { signinIp: IP.hq }),
+    { ...web(ip), flow: 'oauth', client: 'az-cli' },
+    { ...web(ip), flow: 'oauth', client: 'az-cli', mfaDone: true },
+  ]);
+  it.each(worlds.map((w, i) => [i, w] as const))('world %i', (_i, w) => {
+    for (const req of requests) {
+      const d = evaluateOrThrow(w, req);
+      for (const s of d.trace) {
+        if (s.rule === 'R12' && req.flow === 'ssh') continue;
+        expect({
+          flow: req.flow,
+          rule: s.rule,
+          ok: RULES[s.rule].flows.includes(req.flow),
+        }).toEqual({
+          flow: req.flow,
+          rule: s.rule,
+          ok: true,
+        });
+      }
+      expect(RULES[d.decidedBy].flows).toContain(req.flow);
+    }
+  });
+
+  it('R9 carries its two-part status, and R13 no longer claims web or OAuth', () => {
+    expect(RULES.R9.statusNote).toBe(
+      'documented advice; matching = assumption (default: distinct)',
+    );
+    expect(RULES.R13.flows).toEqual(['pat', 'ssh']);
+    expect(RULES.R1.flows).toEqual(['web']);
+    expect(RULES.R4.flows).toEqual(['pat']);
   });
 });

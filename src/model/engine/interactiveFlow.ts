@@ -1,6 +1,9 @@
-// Web and OAuth flows: Entra evaluates every policy at sign-in (R1, R14, R15); then Azure DevOps
-// checks again with the IP that reaches it — every policy for web (R2, R10), the IP-based ones
-// for OAuth calls when the organisation policy is on (R4).
+// Web and OAuth flows: Entra evaluates every policy at sign-in (R1 for web, R15; R14's codes); then
+// Azure DevOps checks again with the IP that reaches it — every policy for web (R2, R10), the
+// IP-based ones for OAuth calls when the organisation policy is on. No rule covers that last check
+// (R4 is documented for PATs) nor Azure DevOps's answer to a refused web or OAuth call (R13 is
+// observed on PAT and SSH calls): the steps cite the rule that does hold for the flow (R2, R10,
+// R15) and say that the rest is PAT Fence's assumption.
 import { ADO_WEB_CA_ALWAYS_FROM } from './azureDevOps';
 import { adoBlock, allowed, entraVerdict, type FlowContext, type Verdict } from './decision';
 import { orgInForce } from './orgPolicy';
@@ -8,12 +11,16 @@ import { sweepPolicies } from './policySweep';
 import { instant } from './time';
 import type { RuleId } from './types';
 
+/** R13 is observed on PAT and SSH calls only: the same answer elsewhere is our assumption. */
+const ASSUMED_ANSWER =
+  "The answer shown (HTTP 403, VS403463) is PAT Fence's assumption: it is observed on PAT and SSH calls (R13), and no source gives Azure DevOps's answer here.";
+
 export function evaluateInteractive(ctx: FlowContext): Verdict {
   const { compiled, req, trace, assumptions } = ctx;
   const web = req.flow === 'web';
   const signinText = ctx.signinIp.text;
   trace.add(
-    'R1',
+    web ? 'R1' : 'R15',
     'pass',
     'entra',
     `${web ? 'Interactive sign-in' : 'Token request'} from ${signinText}: Microsoft Entra evaluates every Conditional Access policy that targets Azure DevOps, whatever the organisation policy says.`,
@@ -51,7 +58,7 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
     country: req.country,
     assumptions,
     atAzureDevOps: true,
-    enforcedBy: (web ? (split ? 'R10' : 'R2') : 'R4') as RuleId,
+    enforcedBy: (web ? (split ? 'R10' : 'R2') : 'R15') as RuleId,
   };
   const org = orgInForce(compiled.world.org, req.at);
   if (web && !org.on && instant(req.at)! < instant(ADO_WEB_CA_ALWAYS_FROM)!) {
@@ -98,10 +105,10 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
     if (bad) {
       const rule = split ? 'R10' : 'R2';
       trace.add(
-        'R13',
+        rule,
         'fail',
         'ado',
-        `Azure DevOps refuses the web request from ${ctx.ip.text}: ${bad.analysis.displayName}.`,
+        `Azure DevOps refuses the web request from ${ctx.ip.text}: ${bad.analysis.displayName}. ${ASSUMED_ANSWER}`,
         bad.analysis.id,
       );
       return adoBlock(rule, policies);
@@ -120,18 +127,18 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
       ? `The organisation policy was not yet on (${org.notYet})`
       : 'The organisation policy is off';
     trace.add(
-      'R4',
+      'R15',
       'skip',
       'ado',
-      `${why}: Azure DevOps adds no IP check of its own to calls made with the token.`,
+      `${why}: Azure DevOps adds no IP check of its own to calls made with the token (PAT Fence's assumption: the organisation policy is documented for PATs, R4).`,
     );
-    return allowed('R1', entra.runs);
+    return allowed('R15', entra.runs);
   }
   trace.add(
-    'R4',
+    'R15',
     'pass',
     'ado',
-    `The organisation policy is on: Azure DevOps checks the IP-based policies for ${ctx.ip.text}; the grants they ask for are met by what the token proves.`,
+    `The organisation policy is on: Azure DevOps checks the IP-based policies for ${ctx.ip.text}; the grants they ask for are met by what the token proves. This check on calls made with an Entra token is PAT Fence's assumption: the organisation policy is documented for PATs (R4).`,
   );
   const ado = sweepPolicies(
     compiled,
@@ -147,13 +154,13 @@ export function evaluateInteractive(ctx: FlowContext): Verdict {
   const bad = ado.failing[0];
   if (bad) {
     trace.add(
-      'R13',
+      'R15',
       'fail',
       'ado',
-      `Azure DevOps answers 403 with VS403463 ("${bad.analysis.displayName}").`,
+      `Azure DevOps refuses the call ("${bad.analysis.displayName}"). ${ASSUMED_ANSWER}`,
       bad.analysis.id,
     );
     return adoBlock(bad.rule, policies);
   }
-  return allowed('R4', policies);
+  return allowed('R15', policies);
 }

@@ -87,7 +87,7 @@ export function analysePolicy(
     }
     if (mode === 'token-ip' && !policy.locations) {
       const why = 'no location condition: Entra already enforced it when it issued the token';
-      return run(policy, false, 'not-evaluated', why, 'R1', by);
+      return run(policy, false, 'not-evaluated', why, 'R15', by);
     }
   } else {
     // R21/R22 hold on a PAT or SSH call too: it is never a device code sign-in, a known fact (risk

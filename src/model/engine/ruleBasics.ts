@@ -9,7 +9,7 @@ const basics: RuleBasics[] = [
   {
     id: 'R1',
     name: 'Entra checks every sign-in',
-    flows: ['web', 'oauth'],
+    flows: ['web'],
     sources: ['ADO-CAP', 'ADO-POL', 'ART'],
     status: 'documented',
   },
@@ -30,7 +30,7 @@ const basics: RuleBasics[] = [
   {
     id: 'R4',
     name: 'IP fence on PATs (org policy on)',
-    flows: ['pat', 'oauth'],
+    flows: ['pat'],
     sources: ['ADO-CAP', 'ART'],
     status: 'documented',
   },
@@ -68,6 +68,7 @@ const basics: RuleBasics[] = [
     flows: ['web', 'pat', 'ssh', 'oauth'],
     sources: ['ADO-CAP', 'ADO-IPV6'],
     status: 'assumption',
+    statusNote: 'documented advice; matching = assumption (default: distinct)',
   },
   {
     id: 'R10',
@@ -93,7 +94,7 @@ const basics: RuleBasics[] = [
   {
     id: 'R13',
     name: 'VS403463 refusal',
-    flows: ['pat', 'ssh', 'oauth', 'web'],
+    flows: ['pat', 'ssh'],
     sources: ['COE-6694'],
     status: 'observed',
   },

@@ -79,6 +79,8 @@ export interface Rule {
   flows: readonly Flow[];
   sources: readonly SourceKey[];
   status: RuleStatus;
+  /** FACTS.md's own words for a status with two parts (R9: documented advice, matching assumed). */
+  statusNote?: string;
   /** For assumption/article rules: what is uncertain and what the default is. */
   caveat?: string;
 }
