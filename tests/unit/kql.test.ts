@@ -435,7 +435,7 @@ describe('the query evaluates exactly the policies the engine decides a PAT on b
     );
     expect(q).toMatch(/The org policy does not change web sign-ins/);
     expect(q).toMatch(/\| where Flow == "oauth"/);
-    expect(q).toMatch(/not evaluated: "plain-mfa": .*\(R1\)/);
+    expect(q).toMatch(/not evaluated: "plain-mfa": .*\(R15\)/);
     expect(kustoErrors(q)).toEqual([]);
   });
 });
