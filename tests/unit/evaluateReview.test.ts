@@ -14,6 +14,7 @@ import type {
   World,
 } from '../../src/model/engine/types';
 import { RULES } from '../../src/model/engine/rules';
+import { explainIp } from '../../src/model/ip/explain';
 import {
   blockOutside,
   compliantDevice,
@@ -326,5 +327,50 @@ describe('every trace step cites a rule that covers the flow', () => {
     expect(RULES.R13.flows).toEqual(['pat', 'ssh']);
     expect(RULES.R1.flows).toEqual(['web']);
     expect(RULES.R4.flows).toEqual(['pat']);
+  });
+});
+
+// Finding 13: the compare view's bit explanation agrees with the engine, R9's switch included.
+describe('explainIp agrees with the engine under both ipv4-mapped readings', () => {
+  const ranges = ['203.0.113.0/24', '::ffff:198.51.100.0/120', '2001:db8:10::/48'];
+  const ips = [
+    '203.0.113.10',
+    '::ffff:203.0.113.10',
+    '198.51.100.7',
+    '::ffff:198.51.100.7',
+    '2001:db8:10::1',
+    '2001:db8:99::1',
+  ];
+  it.each(['distinct', 'equivalent'] as const)('ipv4-mapped=%s', (mapped) => {
+    const w: World = {
+      locations: [
+        {
+          id: 'r',
+          displayName: 'R',
+          kind: 'ip',
+          isTrusted: true,
+          ipRanges: ranges,
+          countries: [],
+          includeUnknownCountriesAndRegions: false,
+        },
+      ],
+      policies: [
+        policy({ id: 'out', locations: { includeLocations: ['All'], excludeLocations: ['r'] } }),
+      ],
+      org: { ipValidation: true },
+    };
+    for (const ip of ips) {
+      const d = evaluateOrThrow(w, pat(ip), { ...DEFAULT_ASSUMPTIONS, 'ipv4-mapped': mapped });
+      const ex = explainIp(ip, ranges, mapped)!;
+      expect({ ip, inside: ex.inside }).toEqual({ ip, inside: d.outcome === 'allowed' });
+    }
+  });
+
+  it('says why a mapped address misses an IPv4 range, and never "never" when R9 could match', () => {
+    const distinct = explainIp('::ffff:203.0.113.10', ['203.0.113.0/24'])!.ranges[0]!;
+    expect(distinct).toMatchObject({ familyMismatch: true, mappedApart: true, inside: false });
+    const equivalent = explainIp('::ffff:203.0.113.10', ['203.0.113.0/24'], 'equivalent')!;
+    expect(equivalent.ranges[0]).toMatchObject({ inside: true, via: '203.0.113.10' });
+    expect(explainIp('2001:db8::1', ['203.0.113.0/24'])!.ranges[0]!.mappedApart).toBe(false);
   });
 });

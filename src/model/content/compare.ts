@@ -98,7 +98,9 @@ export function runLane(
   const web = flow === 'web' || flow === 'oauth';
   const ip = web ? (actor.signinIp ?? actor.ip) : actor.ip;
   const notChecked = decision.trace.some((x) => x.rule === 'R5');
-  const explanation = notChecked ? null : explainIp(ip, ranges);
+  const explanation = notChecked
+    ? null
+    : explainIp(ip, ranges, decision.assumptions['ipv4-mapped']);
   return {
     side,
     actor,

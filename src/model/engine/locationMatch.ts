@@ -2,7 +2,7 @@
 // Three answers: in, out, or unknown (a country location and a request with no country, R22;
 // unless the location includes unknown countries and regions, R23).
 import type { CompiledWorld } from './compiledWorld';
-import { ipv4FromMapped, parseIp, type ParsedIp } from '../ip/ip';
+import { mappedCounterpart, type ParsedIp } from '../ip/ip';
 import type { RangeSet } from '../ip/rangeSet';
 import { UNKNOWN_COUNTRY, type Assumptions, type Policy, type RuleId } from './types';
 
@@ -25,13 +25,8 @@ export interface LocationContext {
 function inSet(set: RangeSet, ip: ParsedIp, assumptions: Assumptions): boolean {
   if (set.contains(ip)) return true;
   if (assumptions['ipv4-mapped'] !== 'equivalent') return false;
-  const v4 = ipv4FromMapped(ip);
-  if (v4) return set.contains(v4);
-  if (ip.family === 4) {
-    const mapped = parseIp(`::ffff:${ip.text}`);
-    return mapped.ok && set.contains(mapped.value);
-  }
-  return false;
+  const other = mappedCounterpart(ip);
+  return other !== null && set.contains(other);
 }
 
 /** Membership of the request's IP in one location reference: an id, 'All' or 'AllTrusted'. */

@@ -1,7 +1,7 @@
 // "In or out of the range, and why", in the manner of cidr.xyz: the address's bits against a
 // range's network bits, up to the prefix length. The first bit that differs is why an address is
 // outside; equal bits all the way to the prefix are why it is inside.
-import { parseCidr, parseIp, type ParsedIp } from './ip';
+import { mappedCounterpart, parseCidr, parseIp, type ParsedIp } from './ip';
 
 export interface BitGroup {
   /** The address's bits in this group (8 per IPv4 octet, 16 per IPv6 hextet). */
@@ -20,6 +20,10 @@ export interface RangeExplanation {
   prefix: number;
   /** The address and the range are of different families (an IPv4-mapped IPv6 address is IPv6). */
   familyMismatch: boolean;
+  /** familyMismatch only: the address has an R9 counterpart that ipv4-mapped=distinct keeps apart. */
+  mappedApart?: boolean;
+  /** R9 with ipv4-mapped=equivalent: the bits shown are of this other form of the address. */
+  via?: string;
   /** Leading bits that the address and the network share, at most `prefix`. */
   matching: number;
   inside: boolean;
@@ -47,28 +51,36 @@ function groupLabel(bits: string, family: 4 | 6): string {
 }
 
 /** Explains `ip` against each of `cidrs`; null when `ip` is not an address. */
-export function explainIp(ip: string, cidrs: readonly string[]): IpExplanation | null {
+export function explainIp(
+  ip: string,
+  cidrs: readonly string[],
+  /** R9's switch, as the engine reads it (locationMatch's inSet uses the same counterpart). */
+  ipv4Mapped: 'distinct' | 'equivalent' = 'distinct',
+): IpExplanation | null {
   const parsed = parseIp(ip);
   if (!parsed.ok) return null;
   const address = parsed.value;
-  const aBits = bitsOf(address);
+  const other = mappedCounterpart(address);
   const ranges: RangeExplanation[] = [];
   for (const text of cidrs) {
     const c = parseCidr(text);
     if (!c.ok) continue;
     const { family, prefix, cidr, first } = c.value;
-    if (family !== address.family) {
+    const shown = family === address.family ? address : ipv4Mapped === 'equivalent' ? other : null;
+    if (!shown || shown.family !== family) {
       ranges.push({
         cidr,
         family,
         prefix,
         familyMismatch: true,
+        mappedApart: other?.family === family,
         matching: 0,
         inside: false,
         groups: [],
       });
       continue;
     }
+    const aBits = bitsOf(shown);
     const nBits = bitsOf(first);
     let matching = 0;
     while (matching < prefix && aBits[matching] === nBits[matching]) matching++;
@@ -83,7 +95,7 @@ export function explainIp(ip: string, cidrs: readonly string[]): IpExplanation |
         prefixBits: Math.min(size, prefix - at),
       });
     }
-    ranges.push({
+    const r: RangeExplanation = {
       cidr,
       family,
       prefix,
@@ -91,7 +103,9 @@ export function explainIp(ip: string, cidrs: readonly string[]): IpExplanation |
       matching,
       inside: matching >= prefix,
       groups,
-    });
+    };
+    if (shown !== address) r.via = shown.text;
+    ranges.push(r);
   }
   return {
     ip: address.text,

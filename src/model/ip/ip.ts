@@ -126,3 +126,12 @@ export function entraRangeProblem(cidr: Cidr): string | null {
     `(${cidr.first.text} to ${cidr.last.text} is too wide)`
   );
 }
+
+/** R9's other form of an address: a.b.c.d for ::ffff:a.b.c.d and back; null for other IPv6. */
+export function mappedCounterpart(ip: ParsedIp): ParsedIp | null {
+  const v4 = ipv4FromMapped(ip);
+  if (v4) return v4;
+  if (ip.family !== 4) return null;
+  const mapped = parseIp(`::ffff:${ip.text}`);
+  return mapped.ok ? mapped.value : null;
+}
