@@ -15,7 +15,8 @@ import { TextStreamDecoder, decodeText } from '../model/graph/decodeText';
 import type { SourceFile } from '../model/graph/graphFiles';
 import type { Result } from '../model/engine/types';
 import { cut } from '../model/graph/visibleText';
-import { TOKEN_REMOVED_WARNING, TokenStreamGuard, guardBytes } from '../model/share/tokenGuard';
+import { TOKEN_REMOVED_WARNING } from '../model/share/tokenGuard';
+import { TokenStreamGuard, guardBytes } from '../model/share/tokenGuardStreams';
 
 /** Larger exports are refused before they are read (real tenants' exports are a few MB). */
 export const MAX_FILE_BYTES = 50 * 1024 * 1024;

@@ -7,7 +7,7 @@
 import { TextStreamDecoder } from '../model/graph/decodeText';
 import type { ImportResult } from '../model/graph/importResult';
 import { isJsonText, type SigninImport } from '../model/impact/signinRows';
-import { TokenStreamGuard } from '../model/share/tokenGuard';
+import { TokenStreamGuard } from '../model/share/tokenGuardStreams';
 import type { TokenKind } from '../model/share/secretScan';
 import { SigninStream } from './signinChunks';
 

@@ -15,13 +15,12 @@ import {
 import {
   TOKEN_MASK,
   editWindow,
-  guardBytes,
   guardParams,
   guardText,
-  guardTextInSlices,
   guardTyped,
   guardValue,
 } from '../../src/model/share/tokenGuard';
+import { guardBytes, guardTextInSlices } from '../../src/model/share/tokenGuardStreams';
 import { defaultSandbox } from '../../src/model/lab/sandboxTypes';
 import { encodeSandbox } from '../../src/model/lab/sandboxUrl';
 

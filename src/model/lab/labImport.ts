@@ -4,7 +4,8 @@
 import { importLocationFiles, importPolicyFiles, type SourceFile } from '../graph/graphFiles';
 import type { ImportResult } from '../graph/importResult';
 import type { NamedLocation, Policy } from '../engine/types';
-import { TOKEN_REMOVED_WARNING, guardBytes, guardText } from '../share/tokenGuard';
+import { TOKEN_REMOVED_WARNING, guardText } from '../share/tokenGuard';
+import { guardBytes } from '../share/tokenGuardStreams';
 
 export type ExportKind = 'locations' | 'policies';
 
