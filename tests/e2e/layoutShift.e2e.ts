@@ -11,12 +11,22 @@ const PAGES = [
   ['rules page', './#/rules/R12', /R12/],
 ] as const;
 
-/** Holds every lazily loaded view chunk (not the entry script) until released. */
+/**
+ * Holds every lazily loaded view chunk until released: not the entry script, nor the chunks
+ * index.html preloads for it (the entry cannot run without them, so holding them holds the page).
+ */
 async function holdChunks(page: Page): Promise<() => void> {
   let release!: () => void;
   const held = new Promise<void>((r) => (release = r));
-  await page.route(/\/assets\/(?!index-)[^/]*\.js$/, async (route) => {
-    await held;
+  const html = await (await page.request.get('./')).text();
+  const first = new Set(
+    [...html.matchAll(/<(?:script|link)[^>]+(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map(
+      (m) => m[1],
+    ),
+  );
+  await page.route(/\/assets\/[^/]*\.js$/, async (route) => {
+    const path = new URL(route.request().url()).pathname.replace(/^.*\/(assets\/)/, '$1');
+    if (!first.has(path)) await held;
     await route.continue();
   });
   return release;
