@@ -110,7 +110,7 @@ test('a 5,000,000-row CSV: progress, a cancel that keeps the last report, then t
   await page.waitForTimeout(500); // the report's first paint, observed
   const big = await counts(page);
   expect(big).toEqual(Object.fromEntries(Object.entries(one).map(([k, n]) => [k, n * REPEAT])));
-  await expect(heading).toContainText('(CSV with an ip column (CSV))');
+  await expect(heading).toContainText(', read as CSV with an ip column (CSV)');
 
   const tasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   console.log(
