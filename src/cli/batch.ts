@@ -1,13 +1,24 @@
 // Batch what-if: every sign-in of a log decided with the organisation policy off and on, so an
-// admin sees who would be cut off by turning it on. The same pipeline as the lab's worker
-// (readSigninRows in slices, then ImpactAnalysis, which asks the engine), fed from a file read as
-// a stream so that millions of rows never sit in memory at once. Rows with bad cells are reported
-// and skipped.
+// admin sees who would be cut off by turning it on. The same pipeline as the lab's worker: a CSV
+// is read as a stream in slices (SigninStream, readSigninRows) and each slice is decided
+// (ImpactAnalysis, which asks the engine) and dropped, so millions of rows never sit in memory; a
+// JSON log is read whole. The range, the remedies and the log's own dates come from the analysis,
+// whatever the file's size. Rows with a bad cell are reported and skipped.
 import { ImpactAnalysis } from '../model/impact/impactAnalysis';
 import { INVALID_DECISION, type ImpactReport } from '../model/impact/impactTypes';
-import type { RowProblem, SigninImport } from '../model/impact/signinRows';
+import type { LogInfo } from '../model/impact/logs/logInfo';
+import { worldFromLog } from '../model/impact/logs/logWorld';
+import {
+  MAX_SIGNIN_TEXT,
+  isJsonText,
+  linkPatDates,
+  readSigninRows,
+  type RowProblem,
+  type SigninImport,
+} from '../model/impact/signinRows';
 import type { Assumptions, Outcome, Result, World } from '../model/engine/types';
 import { SigninStream } from '../worker/signinChunks';
+import { batchExtras, type BatchExtras } from './batchExtras';
 import { streamText } from './files';
 import type { LoadedWorld } from './loadWorld';
 import { buildWorld } from './request';
@@ -22,10 +33,13 @@ export interface BatchReport {
   summary: { off: Counts; on: Counts; newlyBlocked: number };
   problems: RowProblem[];
   warnings: string[];
+  /** Which log it was, the range, the remedies. */
+  extras: BatchExtras;
 }
 
 export interface BatchSettings {
   validation: boolean;
+  /** --validation-enabled-at: wins over the date an audit export records. */
   enabledAt?: string;
   assumptions: Assumptions;
   /** For rows without their own time: --at, or now. */
@@ -47,9 +61,6 @@ export const batchAnalysis = (world: World, s: Pick<BatchSettings, 'assumptions'
     invalidExamples: Infinity,
   });
 
-const newAnalysis = (loaded: LoadedWorld, s: BatchSettings) =>
-  batchAnalysis(buildWorld(loaded, true, s.enabledAt), s);
-
 /** Adds rows to the analysis but those with a bad cell (already among `problems`). */
 export function addGood(analysis: ImpactAnalysis, { rows, problems }: SigninImport): void {
   if (problems.length === 0) return analysis.add(rows);
@@ -62,6 +73,8 @@ function report(
   problems: RowProblem[],
   s: BatchSettings,
   warnings: string[],
+  dated: ReturnType<typeof worldFromLog>,
+  log: LogInfo | undefined,
 ): BatchReport {
   const impact = analysis.finish();
   for (const { row, message } of impact.invalidExamples) problems.push(problemFrom(row, message));
@@ -79,52 +92,125 @@ function report(
     summary: { off: impact.off, on: impact.on, newlyBlocked },
     problems,
     warnings,
+    extras: batchExtras(analysis, impact, dated, log, s.assumptions),
+  };
+}
+
+/** A JSON log: read whole (up to the JSON limit), then decided as the lab decides it. */
+function jsonBatch(
+  given: World,
+  text: string,
+  s: BatchSettings,
+  where: string,
+  warnings: string[],
+): Result<BatchReport> {
+  const signins = readSigninRows(text, true); // streamText screened it
+  if (!signins.ok) return { ok: false, error: `${where}: ${signins.error}` };
+  const { log } = signins.value;
+  const dated = worldFromLog(given, log, s.enabledAt !== undefined);
+  const analysis = batchAnalysis(dated.world, s);
+  addGood(analysis, signins.value);
+  warnings.push(...signins.warnings.map((w) => `${where}: ${w}`));
+  return {
+    ok: true,
+    value: report(analysis, [...signins.value.problems], s, warnings, dated, log),
   };
 }
 
 /**
- * Rows already read (a file that fits in memory). `analysed`: the same rows already analysed
- * (batchExtras does it, with the world the log dates), so they are not decided twice.
+ * `whatif --batch FILE`: a log of any size. A CSV is read as a stream, decided slice by slice;
+ * only the report's columns (25 bytes a row) stay in memory. When the whole file knows more than
+ * its rows did as they came (an audit export's Token.PatCreateEvent below the rows of that PAT,
+ * or the org policy's switch date, OrganizationPolicy.PolicyValueUpdated), it is read once more
+ * with that knowledge, as the lab's worker does.
  */
-export function runBatch(
-  loaded: LoadedWorld,
-  signins: SigninImport,
-  s: BatchSettings,
-  analysed?: ImpactAnalysis,
-): BatchReport {
-  let analysis = analysed;
-  if (!analysis) {
-    analysis = newAnalysis(loaded, s);
-    addGood(analysis, signins);
-  }
-  return report(analysis, [...signins.problems], s, []);
-}
-
-/**
- * A file of any size, read as a stream: rows are decided slice by slice and dropped, so only the
- * report's columns (17 bytes a row) stay in memory.
- */
-export function runBatchStream(
+export function runBatchFile(
   loaded: LoadedWorld,
   file: string,
   s: BatchSettings,
-): Result<BatchReport & { log: SigninImport['log'] }> {
-  const analysis = newAnalysis(loaded, s);
-  const problems: RowProblem[] = [];
-  const stream = new SigninStream((part) => {
-    problems.push(...part.problems);
-    addGood(analysis, part);
-  }, SLICE_CHARS);
+  /** Bytes read and characters decided at a time (tests make them small). */
+  sizes: { pieceBytes?: number; sliceChars?: number } = {},
+): Result<BatchReport> {
+  const sliceChars = sizes.sliceChars ?? SLICE_CHARS;
   const where = `--batch ${file}`;
-  const read = streamText('batch', file, (text) => {
+  const given = buildWorld(loaded, true, s.enabledAt);
+  const problems: RowProblem[] = [];
+  /** PATs named by rows that came without a creation date (the export may date them later). */
+  const undated = new Set<string>();
+  let analysis = batchAnalysis(given, s);
+  const stream = new SigninStream((part) => {
+    for (const p of part.problems) problems.push(p); // never spread: a slice can hold 100,000s
+    for (const r of part.rows)
+      if (r.authorizationId !== undefined && r.tokenCreated === undefined)
+        undated.add(r.authorizationId);
+    addGood(analysis, part);
+  }, sliceChars);
+  // Whether the file is a JSON log is known from its first characters; a JSON log is kept whole.
+  let head: string | undefined = '';
+  let json: string | undefined;
+  const push = (text: string) => {
     const error = stream.push(text);
     return error === undefined ? undefined : `${where}: ${error}`;
-  });
+  };
+  const read = streamText(
+    'batch',
+    file,
+    (text) => {
+      if (json !== undefined) {
+        if (json.length + text.length > MAX_SIGNIN_TEXT) return jsonTooBig(where);
+        json += text;
+        return undefined;
+      }
+      if (head === undefined) return push(text);
+      head += text;
+      if (/^\uFEFF?\s*$/.test(head)) return undefined; // nothing to tell by yet
+      const start = head;
+      head = undefined;
+      if (!isJsonText(start)) return push(start);
+      json = start;
+      return json.length > MAX_SIGNIN_TEXT ? jsonTooBig(where) : undefined;
+    },
+    sizes.pieceBytes,
+  );
   if (!read.ok) return read;
+  const warnings: string[] = [];
+  if (read.value.tokens) warnings.push(read.value.tokens);
+  if (read.value.notice) warnings.push(read.value.notice);
+  if (json !== undefined) return jsonBatch(given, json, s, where, warnings);
+  if (head) {
+    const error = push(head);
+    if (error !== undefined) return { ok: false, error };
+  }
   const end = stream.end();
   if (!end.ok) return { ok: false, error: `${where}: ${end.error}` };
-  const warnings = end.warnings.map((w) => `${where}: ${w}`);
-  if (read.value.notice) warnings.unshift(read.value.notice);
-  if (read.value.tokens) warnings.unshift(read.value.tokens);
-  return { ok: true, value: { ...report(analysis, problems, s, warnings), log: end.value.log } };
+  warnings.push(...end.warnings.map((w) => `${where}: ${w}`));
+  const { log } = end.value;
+  const dated = worldFromLog(given, log, s.enabledAt !== undefined);
+  const created = log?.audit?.patCreated ?? {};
+  const again =
+    [...undated].some((id) => created[id] !== undefined) ||
+    dated.world.org.enabledAt !== given.org.enabledAt;
+  if (again) {
+    analysis = batchAnalysis(dated.world, s);
+    const second = new SigninStream((part) => {
+      if (log) linkPatDates({ ...part, log });
+      addGood(analysis, part);
+    }, sliceChars);
+    const reread = streamText(
+      'batch',
+      file,
+      (text) => {
+        const error = second.push(text);
+        return error === undefined ? undefined : `${where}: ${error}`;
+      },
+      sizes.pieceBytes,
+    );
+    if (!reread.ok) return reread;
+    const last = second.end();
+    if (!last.ok) return { ok: false, error: `${where}: ${last.error}` };
+  }
+  return { ok: true, value: report(analysis, problems, s, warnings, dated, log) };
 }
+
+const jsonTooBig = (where: string) =>
+  `${where}: a JSON log is read whole, up to ${MAX_SIGNIN_TEXT / 1024 / 1024} MB; export CSV instead (read as a stream, any size), or a shorter period`;

@@ -2,13 +2,10 @@
 // streams, so tests can run it in-process. 0 when a decision was made, 2 on bad input (one line).
 import { evaluate } from '../model/engine/evaluate';
 import type { Result } from '../model/engine/types';
-import { MAX_SIGNIN_TEXT, readSigninRows } from '../model/impact/signinRows';
 import { parseArgs } from './args';
-import { runBatch, runBatchStream } from './batch';
-import { batchExtras } from './batchExtras';
+import { runBatchFile } from './batch';
 import type { Write } from './byteOut';
 import { decisionJson } from './decisionJson';
-import { fileSize, streamText } from './files';
 import { writeBatch, writeBatchJson } from './formatBatch';
 import { writeBatchNdjson } from './formatBatchNdjson';
 import { formatDecision } from './formatDecision';
@@ -65,65 +62,28 @@ function runSingle(o: SingleOptions, loaded: LoadedWorld, io: CliIo): RunResult 
   return { ok: true, value: { out, warnings } };
 }
 
-/** Files up to this size are read whole, for the range and remedies; larger ones as a stream. */
-const WHOLE_FILE_BYTES = MAX_SIGNIN_TEXT;
-
 function runBatchMode(o: BatchOptions, loaded: LoadedWorld, io: CliIo): RunResult {
   const at = o.at ?? io.now().toISOString();
-  const where = `--batch ${o.batchFile}`;
   /** The file's name in the report: a path is an argument, screened like the rest. */
   const shownPath = guardText(o.batchFile).value;
-  const settings = {
+  const batch = runBatchFile(loaded, o.batchFile, {
     validation: o.validation,
     enabledAt: o.enabledAt,
     assumptions: o.assumptions,
     at,
-  };
-  if (fileSize(o.batchFile) > WHOLE_FILE_BYTES) {
-    const batch = runBatchStream(loaded, o.batchFile, settings);
-    if (!batch.ok) return batch;
-    const report = batch.value;
-    const warnings = [
-      ...loaded.warnings,
-      ...report.warnings,
-      `${where}: over ${WHOLE_FILE_BYTES / 1024 / 1024} MB, read as a stream: the range over the disputed rules and the remedies are left out (run them on a shorter period)`,
-    ];
-    const more = { kind: report.log?.kind, log: report.log };
-    const out = (write: Write) =>
-      o.ndjson
-        ? writeBatchNdjson(report, write, more)
-        : o.json
-          ? writeBatchJson(report, write, more)
-          : writeBatch(report, shownPath, write, warnings.length);
-    return { ok: true, value: { out, warnings } };
-  }
-  // One piece, the size of the file: one decode into one flat string, never pieces to join.
-  let text = '';
-  const whole = fileSize(o.batchFile) + 1;
-  const read = streamText('batch', o.batchFile, (t) => void (text += t), whole);
-  if (!read.ok) return read;
-  const signins = readSigninRows(text, true); // streamText screened it
-  text = '';
-  if (!signins.ok) return { ok: false, error: `${where}: ${signins.error}` };
-  const extras = batchExtras(loaded, signins.value, { ...o, at });
+  });
+  if (!batch.ok) return batch;
+  const report = batch.value;
+  const warnings = [...loaded.warnings, ...report.warnings];
   // An audit export's own record of the switch dates R12 unless --validation-enabled-at is given.
-  const { headline, analysis, ...more } = extras;
-  const report = runBatch(
-    loaded,
-    signins.value,
-    { ...settings, enabledAt: extras.enabledAt?.at ?? o.enabledAt },
-    analysis,
-  );
-  const warnings = [...loaded.warnings, ...signins.warnings.map((w) => `${where}: ${w}`)];
-  if (read.value.notice) warnings.push(read.value.notice);
-  if (read.value.tokens) warnings.push(read.value.tokens);
+  const { headline, ...more } = report.extras;
   const json = { ...more, verdict: headline.verdict, coverage: headline.coverage };
   const out = (write: Write) =>
     o.ndjson
       ? writeBatchNdjson(report, write, json)
       : o.json
         ? writeBatchJson(report, write, json)
-        : writeBatch(report, shownPath, write, warnings.length, extras);
+        : writeBatch(report, shownPath, write, warnings.length, report.extras);
   return { ok: true, value: { out, warnings } };
 }
 

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { runBatchStream } from '../../src/cli/batch';
+import { runBatchFile } from '../../src/cli/batch';
 import { streamText } from '../../src/cli/files';
 import { writeBatch, writeBatchJson } from '../../src/cli/formatBatch';
 import { writeBatchNdjson } from '../../src/cli/formatBatchNdjson';
@@ -126,7 +126,7 @@ describe('the batch reports', () => {
   };
 
   it('writes JSON exactly as JSON.stringify would, with rows in file order', () => {
-    const r = runBatchStream(loaded.value, path, settings);
+    const r = runBatchFile(loaded.value, path, settings);
     if (!r.ok) throw new Error(r.error);
     let text = '';
     writeBatchJson(r.value, (t) => (text += t));
@@ -147,7 +147,7 @@ describe('the batch reports', () => {
   });
 
   it('writes NDJSON with the same rows and problems as --json, the summary last', () => {
-    const r = runBatchStream(loaded.value, path, settings);
+    const r = runBatchFile(loaded.value, path, settings);
     if (!r.ok) throw new Error(r.error);
     let json = '';
     writeBatchJson(r.value, (t) => (json += t), { kind: 'plain' });
@@ -186,7 +186,7 @@ describe('the batch reports', () => {
   });
 
   it('the text report lines every row up like columns() does', () => {
-    const small = runBatchStream(loaded.value, `${F}/signins.csv`, settings);
+    const small = runBatchFile(loaded.value, `${F}/signins.csv`, settings);
     if (!small.ok) throw new Error(small.error);
     let text = '';
     writeBatch(small.value, 'signins.csv', (t) => (text += t));

@@ -91,6 +91,14 @@ function restNode(root: Node, req: AccessRequest): Node {
   return node;
 }
 
+/** `world` with the org policy off, and on at every request's time: what a batch compares. */
+function bothStates(world: World): [World, World] {
+  return [
+    { ...world, org: { ...world.org, ipValidation: false } },
+    { ...world, org: { ...world.org, ipValidation: true, onAtEveryRequest: true } },
+  ];
+}
+
 export class BatchDecider {
   readonly worldOff: World;
   readonly worldOn: World;
@@ -109,6 +117,10 @@ export class BatchDecider {
   /** The IP and user entries of the last request decided, for the report's columns. */
   ip = 0;
   user = 0;
+  /** The sign-in IP's entry of the last request decided, -1 when it gave none. */
+  signinIp = -1;
+  /** The class of the last request decided (its entry among the classes), -1 if it was refused. */
+  cls = -1;
   /**
    * Per class of requests decided: one of its requests (its own copy, which keeps no slice of a
    * file alive), its decision pair, and how many requests it had. Another reading of the disputed
@@ -123,8 +135,7 @@ export class BatchDecider {
    * it is on": on at every row's time, its enabledAt only sorting PATs created before / after (R12).
    */
   constructor(world: World, assumptions: Assumptions) {
-    this.worldOff = { ...world, org: { ...world.org, ipValidation: false } };
-    this.worldOn = { ...world, org: { ...world.org, ipValidation: true, onAtEveryRequest: true } };
+    [this.worldOff, this.worldOn] = bothStates(world);
     this.#assumptions = assumptions;
     this.ips = new IpTable(world.policies, compileWorld(this.worldOn), assumptions);
     this.users = new UserTable(world.policies);
@@ -174,13 +185,14 @@ export class BatchDecider {
     const ips = this.ips;
     const ip = (this.ip = ips.lookup(req.ip));
     const user = (this.user = this.users.lookup(req.user ?? ''));
+    this.signinIp = -1;
     if (!FLOWS.includes(req.flow)) return undefined;
     const ipClass = ips.classOf(ip);
     if (ipClass === INVALID_CLASS) return undefined;
     let signinClass = ipClass;
     let split = 0;
     if (req.signinIp !== undefined) {
-      const s = ips.lookup(req.signinIp);
+      const s = (this.signinIp = ips.lookup(req.signinIp));
       signinClass = ips.classOf(s);
       if (signinClass === INVALID_CLASS) return undefined;
       split = ips.sameAddress(ip, s) ? 0 : 1;
@@ -239,15 +251,17 @@ export class BatchDecider {
       const known = typeof slot === 'number' ? node.byClass.get(slot) : node.byText.get(slot);
       if (known !== undefined) {
         this.#counts[known]!++;
+        this.cls = known;
         return this.#pairs[known]!;
       }
     }
+    this.cls = -1;
     const off = this.#decide(this.worldOff, req);
     if (typeof off === 'string') return off;
     const on = this.#decide(this.worldOn, req);
     if (typeof on === 'string') return on;
     const pair = off * 65536 + on;
-    const k = this.#addClass(req, pair);
+    const k = (this.cls = this.#addClass(req, pair));
     if (slot !== undefined) {
       if (++this.#memoSize > MEMO_LIMIT) {
         this.#root = new Node();
@@ -336,6 +350,25 @@ export class BatchDecider {
         byFact.set(f, (byFact.get(f) ?? 0) + count);
     }
     return { total, byFact: [...byFact].map(([fact, count]) => ({ fact, count })) };
+  }
+
+  /**
+   * Whether a request of class `k`, from `ip` (and `signinIp`, when the row gave one), would be
+   * newly refused in `world` instead (a remedy's tenant: the same policies, a named location
+   * grown). The class keeps everything else the engine reads from its rows, and what it reduced
+   * (time, user, token date) the change does not touch; the addresses are given whole, so
+   * evaluate() matches them afresh against the changed locations.
+   */
+  newlyRefusedIn(world: World, k: number, ip: string, signinIp: string | undefined): boolean {
+    const [off, on] = bothStates(world);
+    const req: AccessRequest = { ...this.#reps[k]!, ip };
+    if (signinIp === undefined) delete req.signinIp;
+    else req.signinIp = signinIp;
+    const allowed = (w: World) => {
+      const r = evaluateWith(w, req, this.#assumptions, new QuietTrace());
+      return r.ok && r.value.outcome === 'allowed';
+    };
+    return allowed(off) && !allowed(on);
   }
 
   #sameMapping(assumptions: Assumptions): void {

@@ -33,7 +33,12 @@ const columns = (n: number) => ({
   flow: new Uint8Array(n),
   off: new Uint16Array(n),
   on: new Uint16Array(n),
+  /** The row's class in the decider (NO_CLASS for a row evaluate() refused). */
+  cls: new Uint32Array(n),
+  /** The sign-in IP's entry + 1; 0 when the row gave none. */
+  signinIp: new Uint32Array(n),
 });
+const NO_CLASS = 0xffffffff;
 
 export interface AnalysisOptions {
   /** How many invalid rows to keep with their message (the report's invalidExamples). */
@@ -110,6 +115,8 @@ export class ImpactAnalysis {
       cols.row[n] = row.row;
       cols.ip[n] = decider.ip;
       cols.user[n] = decider.user;
+      cols.signinIp[n] = decider.signinIp + 1;
+      cols.cls[n] = decider.cls < 0 ? NO_CLASS : decider.cls;
       const flow = FLOW_INDEX.get(req.flow) ?? UNKNOWN_FLOW;
       cols.flow[n] = flow;
       if (typeof pair === 'string') {
@@ -131,6 +138,39 @@ export class ImpactAnalysis {
         this.#newlyByFlow[req.flow]++;
       }
     }
+  }
+
+  /**
+   * What a change to the tenant does to the rows from some addresses (a remedy: a block added to a
+   * named location), without the rows themselves: newly refused among the rows whose IP or
+   * sign-in IP is `touched` (flags by IP entry, as in the report's `ips`), as decided and in
+   * `world`. Each row is decided again as its class with its own addresses, once per distinct
+   * class and addresses (BatchDecider.newlyRefusedIn); the other rows cannot change.
+   */
+  newlyBlockedIn(world: World, touched: Uint8Array): { before: number; after: number } {
+    const d = this.#decider;
+    const list = d.decisions.list;
+    const texts = d.ips.texts;
+    const c = this.#rows;
+    const seen = new Map<string, boolean>();
+    let before = 0;
+    let after = 0;
+    for (let i = 0; i < this.#n; i++) {
+      const ip = c.ip[i]!;
+      const s = c.signinIp[i]!;
+      if (!touched[ip] && !(s && touched[s - 1])) continue;
+      const k = c.cls[i]!;
+      if (k === NO_CLASS) continue;
+      if (list[c.off[i]!]!.outcome === 'allowed' && list[c.on[i]!]!.outcome !== 'allowed') before++;
+      const key = `${k} ${ip} ${s}`;
+      let newly = seen.get(key);
+      if (newly === undefined) {
+        newly = d.newlyRefusedIn(world, k, texts[ip]!, s ? texts[s - 1] : undefined);
+        seen.set(key, newly);
+      }
+      if (newly) after++;
+    }
+    return { before, after };
   }
 
   #grow(need: number): void {

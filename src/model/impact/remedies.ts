@@ -1,7 +1,8 @@
 // Remedies for refused traffic: group it by address block (/24 for IPv4, /48 for IPv6) and
 // suggest adding a block to the named location that the refusing policy excludes, with the Graph
 // body that makes the change (PATCH /identity/conditionalAccess/namedLocations/{id}).
-import { parseCidr } from '../ip/ip';
+import { ipv4FromMapped, parseCidr, parseIp, type Cidr } from '../ip/ip';
+import { compileRanges } from '../ip/rangeSet';
 import { parseIpv4Text } from '../ip/ipText';
 import type { ImpactGroup, ImpactReport } from './impactTypes';
 import type { NamedLocation, World } from '../engine/types';
@@ -144,4 +145,77 @@ export function namedLocationPatch(loc: NamedLocation, add: readonly string[]): 
       cidrAddress,
     })),
   };
+}
+
+/** A remedy with its effect on the whole log recomputed, and the Graph body that makes it. */
+export interface RemedyEffect extends Remedy {
+  /** Newly refused rows of the whole log before and after the change. */
+  before: number;
+  after: number;
+  /** PATCH /identity/conditionalAccess/namedLocations/{locationId} with this body. */
+  patch: object;
+}
+
+/** What remedyEffects needs of an analysis (ImpactAnalysis.newlyBlockedIn). */
+export interface Redecide {
+  newlyBlockedIn(world: World, touched: Uint8Array): { before: number; after: number };
+}
+
+/**
+ * Each remedy's effect, recomputed on the spot: only the rows from its block can change, and the
+ * analysis decides those again in the changed tenant from what it kept of them (no rows needed).
+ * `world` is the tenant the analysis decided in; `report` its report.
+ */
+export function remedyEffects(
+  analysis: Redecide,
+  report: Pick<ImpactReport, 'ips' | 'newlyBlocked'>,
+  world: World,
+  remedies: readonly Remedy[],
+): RemedyEffect[] {
+  if (!remedies.length) return [];
+  const blocks = report.ips.map(blockOf);
+  return remedies.map((r) => {
+    const touched = addressesIn(report.ips, blocks, r.block);
+    const x = analysis.newlyBlockedIn(applyRemedy(world, r), touched);
+    const loc = world.locations.find((l) => l.id === r.locationId)!;
+    return {
+      ...r,
+      before: report.newlyBlocked,
+      after: report.newlyBlocked - x.before + x.after,
+      patch: namedLocationPatch(loc, [r.block]),
+    };
+  });
+}
+
+/** The same addresses in R9's other form: a.b.c.d/p as ::ffff:a.b.c.d/(96+p), and back. */
+function twinCidr(c: Cidr): string | undefined {
+  if (c.family === 4) return `::ffff:${c.first.text}/${96 + c.prefix}`;
+  const v4 = ipv4FromMapped(c.first);
+  if (v4 && c.prefix >= 96) return `${v4.text}/${c.prefix - 96}`;
+  // A wide IPv6 range that holds the whole mapped space holds every IPv4 address's twin.
+  const zero = parseIp('::ffff:0.0.0.0');
+  return zero.ok && compileRanges([c]).contains(zero.value) ? '0.0.0.0/0' : undefined;
+}
+
+/**
+ * Flags, by entry of `ips`, of the addresses `cidr` holds in either of R9's forms: all the rows
+ * adding it to a location can change (one more than needed is harmless: decided again, the same).
+ * `blocks[i]` is blockOf(ips[i]): a /24 is told by its text, without parsing IPv4 again.
+ */
+export function addressesIn(
+  ips: readonly string[],
+  blocks: readonly (string | undefined)[],
+  cidr: string,
+): Uint8Array {
+  const c = parseCidr(cidr);
+  if (!c.ok) return new Uint8Array(ips.length);
+  const twin = twinCidr(c.value);
+  const sets = twin
+    ? [compileRanges([c.value]), compileRanges([twin])]
+    : [compileRanges([c.value])];
+  const byText = c.value.family === 4 && c.value.prefix === 24;
+  return Uint8Array.from(ips, (t, i) => {
+    if (byText && t.indexOf(':') < 0) return blocks[i] === c.value.cidr ? 1 : 0;
+    return sets.some((s) => s.containsText(t)) ? 1 : 0;
+  });
 }

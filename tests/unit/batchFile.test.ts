@@ -1,0 +1,77 @@
+// `whatif --batch` reads every CSV as a stream, decided slice by slice and dropped, so a file of
+// any size gets the whole report: which log it was, the range over the disputed rules, the PAT
+// creation dates an audit export records below the rows that used those PATs, the org policy's
+// switch date, and remedies with their effect. Cut into tiny pieces, every fixture log must give
+// exactly the report it gives read in one piece, and that report must match the model's own
+// analysis of the whole file.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runBatchFile, type BatchReport } from '../../src/cli/batch';
+import { writeBatchJson } from '../../src/cli/formatBatch';
+import { loadWorld } from '../../src/cli/loadWorld';
+import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
+import { analyseImpact, ImpactAnalysis } from '../../src/model/impact/impact';
+import { impactRange } from '../../src/model/impact/impactRange';
+import { worldFromLog } from '../../src/model/impact/logs/logWorld';
+import { applyRemedy } from '../../src/model/impact/remedies';
+import { readSigninRows } from '../../src/model/impact/signinRows';
+
+const D = 'tests/fixtures/logs';
+const LOGS = readdirSync(D).filter(
+  (f) => /\.(csv|json)$/.test(f) && !/^(locations|policies|unknown)/.test(f),
+);
+const loaded = loadWorld(`${D}/locations.json`, `${D}/policies.json`);
+if (!loaded.ok) throw new Error(loaded.error);
+const settings = {
+  validation: false,
+  assumptions: DEFAULT_ASSUMPTIONS,
+  at: '2025-11-05T00:00:00Z',
+};
+
+function batch(file: string, sizes = {}): BatchReport {
+  const r = runBatchFile(loaded.value, `${D}/${file}`, settings, sizes);
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+}
+
+function jsonOf(r: BatchReport): string {
+  let text = '';
+  const { headline, ...more } = r.extras;
+  writeBatchJson(r, (t) => (text += t), { ...more, verdict: headline.verdict });
+  return text;
+}
+
+describe('whatif --batch on a file cut into tiny pieces', () => {
+  it.each(LOGS)('%s: the same report as read in one piece', (file) => {
+    const whole = batch(file);
+    const tiny = batch(file, { pieceBytes: 61, sliceChars: 300 });
+    expect(jsonOf(tiny)).toBe(jsonOf(whole));
+    expect(tiny.warnings).toEqual(whole.warnings);
+  });
+
+  it('an audit export: PAT dates from Token.PatCreateEvent rows below their use, and the switch', () => {
+    const tiny = batch('ado-audit.csv', { pieceBytes: 61, sliceChars: 300 });
+    const audit = tiny.extras.log!.audit!;
+    expect(Object.keys(audit.patCreated).length).toBeGreaterThan(0);
+    // The model's own analysis of the whole file, read at once.
+    const read = readSigninRows(readFileSync(`${D}/ado-audit.csv`, 'utf8'));
+    if (!read.ok) throw new Error(read.error);
+    const { locations, policies } = loaded.value;
+    const given = { locations, policies, org: { ipValidation: true } };
+    const dated = worldFromLog(given, read.value.log);
+    expect(tiny.extras.enabledAt).toEqual(dated.enabledAt);
+    const bad = new Set(read.value.problems.map((p) => p.row));
+    const rows = read.value.rows.filter((r) => !bad.has(r.row));
+    const defaults = { at: settings.at, defaultFlow: 'pat' as const };
+    const analysis = new ImpactAnalysis(dated.world, DEFAULT_ASSUMPTIONS, defaults, rows.length);
+    analysis.add(rows);
+    expect(tiny.extras.range).toEqual(impactRange(analysis, DEFAULT_ASSUMPTIONS));
+    expect(tiny.summary.newlyBlocked).toBe(analysis.finish().newlyBlocked);
+    // Each remedy's effect is what a new analysis of every row in the changed tenant counts.
+    for (const r of tiny.extras.remedies)
+      expect(r.after).toBe(
+        analyseImpact(applyRemedy(dated.world, r), rows, DEFAULT_ASSUMPTIONS, defaults)
+          .newlyBlocked,
+      );
+  });
+});
