@@ -20,8 +20,9 @@ const D = 'tests/fixtures/logs';
 const LOGS = readdirSync(D).filter(
   (f) => /\.(csv|json)$/.test(f) && !/^(locations|policies|unknown)/.test(f),
 );
-const loaded = loadWorld(`${D}/locations.json`, `${D}/policies.json`);
-if (!loaded.ok) throw new Error(loaded.error);
+const read0 = loadWorld(`${D}/locations.json`, `${D}/policies.json`);
+if (!read0.ok) throw new Error(read0.error);
+const loaded = read0;
 const settings = {
   validation: false,
   assumptions: DEFAULT_ASSUMPTIONS,
