@@ -1,15 +1,13 @@
 // The token guard's forms for big or arriving text: files' bytes before decoding, text scanned a
 // slice at a time, and text that comes in pieces. Kept apart from tokenGuard.ts, which the first
 // page carries for link params, so the page pays only for what it uses. Same guard: guardText.
-import { findTokens, type TokenKind } from './secretScan';
+import { findTokens, inRun, type TokenKind } from './secretScan';
 import { TOKEN_MASK, guardText, kindsOf, type Guarded } from './tokenGuard';
-
-const RUN_CHAR = /[A-Za-z0-9+/=]/;
 
 /** Where a slice may end: at a character no token holds, so no token is cut in two. */
 function sliceEnd(text: string, from: number): number {
   let i = Math.min(from, text.length);
-  while (i < text.length && RUN_CHAR.test(text[i]!)) i++;
+  while (i < text.length && inRun(text, i)) i++;
   return i;
 }
 
@@ -99,7 +97,7 @@ export class TokenStreamGuard {
   push(text: string): string {
     const t = this.#carry + text;
     let cut = t.length;
-    while (cut > 0 && RUN_CHAR.test(t[cut - 1]!)) cut--;
+    while (cut > 0 && inRun(t, cut - 1)) cut--;
     if (t.length - cut > TokenStreamGuard.MAX_CARRY) cut = t.length;
     this.#carry = t.slice(cut);
     return this.#guard(t.slice(0, cut));
