@@ -18,6 +18,7 @@ import {
   type RowProblem,
   type SigninImport,
 } from '../model/impact/signinRows';
+import { rowsToAnalyse } from '../model/impact/rowsToAnalyse';
 import { decodeText } from '../model/graph/decodeText';
 import { CSV_FILE_LIMIT, formatSize } from '../model/lab/labFiles';
 import { guardText } from '../model/share/tokenGuard';
@@ -40,7 +41,8 @@ export type JobOutcome =
   | { status: 'cancelled' }
   | { status: 'error'; message: string };
 
-const MAX_ROW_PROBLEMS = 200;
+/** Problems kept for the page to list (the count covers them all). */
+export const MAX_ROW_PROBLEMS = 200;
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve));
 
 function checkAssumptions(a: Assumptions): string | undefined {
@@ -83,7 +85,8 @@ interface Fed {
   world: World;
   log?: LogInfo;
   enabledAt?: DatedWorld['enabledAt'];
-  problems: { list: RowProblem[]; count: number };
+  /** The first problems, how many there were, and how many rows they skipped (rowsToAnalyse). */
+  problems: { list: RowProblem[]; count: number; skippedRows: number };
   warnings: string[];
   timings: { parseMs: number; analyseMs: number };
   tokensRemoved?: boolean;
@@ -116,7 +119,8 @@ async function analyseRows(input: ImpactInput, feed: Feed): Promise<Fed | JobOut
   // An audit export that records the org policy's switch gives R12 its real date.
   const { world, enabledAt } = worldFromLog(feed.world, signins.log);
   const analyseStart = now();
-  const { rows } = signins;
+  // Rows with a bad cell are skipped and listed, as on the command line: never guessed at.
+  const rows = rowsToAnalyse(signins);
   const analysis = new ImpactAnalysis(world, feed.assumptions, feed.defaults, rows.length);
   for (let from = 0; from < rows.length; from += PROGRESS_EVERY) {
     if (isCancelled()) return CANCELLED;
@@ -127,6 +131,7 @@ async function analyseRows(input: ImpactInput, feed: Feed): Promise<Fed | JobOut
   const problems = {
     list: signins.problems.slice(0, MAX_ROW_PROBLEMS),
     count: signins.problems.length,
+    skippedRows: signins.rows.length - rows.length,
   };
   const fed: Fed = { analysis, world, problems, warnings, timings: { parseMs, analyseMs: 0 } };
   fed.timings.analyseMs = now() - analyseStart;
@@ -143,7 +148,7 @@ async function analyseFile(file: Blob, feed: Feed): Promise<Fed | JobOutcome> {
       `Sign-ins: the file is ${formatSize(file.size)}, over the ${formatSize(CSV_FILE_LIMIT)} limit for a CSV log; export a shorter period or split it.`,
     );
   const start = now();
-  const problems: Fed['problems'] = { list: [], count: 0 };
+  const problems: Fed['problems'] = { list: [], count: 0, skippedRows: 0 };
   /** PATs named by rows that came without a creation date (an audit export may date them). */
   const undated = new Set<string>();
   const first = new ImpactAnalysis(feed.world, feed.assumptions, feed.defaults, undefined);
@@ -151,10 +156,12 @@ async function analyseFile(file: Blob, feed: Feed): Promise<Fed | JobOutcome> {
     file,
     (part) => {
       for (const p of part.problems) if (problems.count++ < MAX_ROW_PROBLEMS) problems.list.push(p);
-      for (const r of part.rows)
+      const rows = rowsToAnalyse(part);
+      problems.skippedRows += part.rows.length - rows.length;
+      for (const r of rows)
         if (r.authorizationId !== undefined && r.tokenCreated === undefined)
           undated.add(r.authorizationId);
-      first.add(part.rows);
+      first.add(rows);
     },
     {
       onProgress: (done, total, rows) => onProgress?.({ phase: 'read', done, total, rows }),
@@ -182,7 +189,7 @@ async function analyseFile(file: Blob, feed: Feed): Promise<Fed | JobOutcome> {
       file,
       (part) => {
         if (log) linkPatDates({ ...part, log });
-        analysis.add(part.rows);
+        analysis.add(rowsToAnalyse(part));
       },
       {
         onProgress: (done, total, rows) => onProgress?.({ phase: 'reread', done, total, rows }),
@@ -269,6 +276,7 @@ export async function runImpactJob(input: ImpactInput, hooks: JobHooks = {}): Pr
     warnings,
     rowProblems: problems.list,
     rowProblemCount: problems.count,
+    skippedRows: problems.skippedRows,
   };
   if (fed.tokensRemoved) report.inputs.tokensRemoved = true;
   if (fed.encodingNotice) report.inputs.encodingNotice = fed.encodingNotice;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import { analyseImpact } from '../../src/model/impact/impact';
 import { groupByBlock, suggestRemedies } from '../../src/model/impact/remedies';
+import { rowsToAnalyse } from '../../src/model/impact/rowsToAnalyse';
 import { readSigninRows } from '../../src/model/impact/signinRows';
 import { runImpactJob, type JobOutcome } from '../../src/worker/impactJob';
 import type { Progress } from '../../src/worker/protocol';
@@ -128,6 +129,7 @@ describe('runImpactJob', () => {
       ],
       rowProblems: [],
       rowProblemCount: 0,
+      skippedRows: 0,
     });
     // The export holds web and OAuth sign-ins only: Entra blocks those whatever the org policy.
     expect(report.off).toEqual(report.on);
@@ -145,9 +147,12 @@ describe('runImpactJob', () => {
     const analyse = seen.filter((p) => p.phase === 'analyse');
     expect(parse.length).toBeGreaterThan(2);
     expect(parse.at(-1)).toEqual({ phase: 'parse', done: csvText.length, total: csvText.length });
-    expect(analyse.map((p) => p.done)).toEqual([50_000, 60_000]);
+    // Every sixth row has a bad IP: skipped, so 50,000 rows are decided, in one slice.
+    expect(analyse.map((p) => p.done)).toEqual([50_000]);
     expect(o.report.inputs!.rowProblemCount).toBe(10_000);
+    expect(o.report.inputs!.skippedRows).toBe(10_000);
     expect(o.report.inputs!.rowProblems).toHaveLength(200);
+    expect(o.report).toMatchObject({ total: 50_000, invalid: 0 });
   });
 
   it('gives the same report as analyseImpact in one go', async () => {
@@ -165,8 +170,10 @@ describe('runImpactJob', () => {
     expect(range!.low).toBeLessThan(report.newlyBlocked);
     expect(range!.readings.map((r) => r.rule)).toEqual(['R12']);
     expect(inputs!.rowProblemCount).toBe(parsed.value.problems.length);
+    // The rows with a bad cell are skipped, as on the command line (rowsToAnalyse).
+    expect(inputs!.skippedRows).toBe(parsed.value.rows.length - report.total);
     expect(report).toEqual(
-      analyseImpact(tenant, parsed.value.rows, DEFAULT_ASSUMPTIONS, {
+      analyseImpact(tenant, rowsToAnalyse(parsed.value), DEFAULT_ASSUMPTIONS, {
         at: AT,
         defaultFlow: 'pat',
       }),

@@ -12,6 +12,7 @@ import { ImpactAnalysis } from '../../src/model/impact/impact';
 import { impactRange } from '../../src/model/impact/impactRange';
 import { factsNotCarried, headline } from '../../src/model/impact/logs/coverage';
 import { suggestRemedies } from '../../src/model/impact/remedies';
+import { rowsToAnalyse } from '../../src/model/impact/rowsToAnalyse';
 import { readSigninRows, type SigninRow } from '../../src/model/impact/signinRows';
 import { buildSandbox } from '../../src/model/lab/sandboxBuild';
 import { defaultSandbox } from '../../src/model/lab/sandboxTypes';
@@ -37,8 +38,7 @@ function analyse(w: World, rows: readonly SigninRow[]) {
 function rowsOf(file: string): SigninRow[] {
   const r = readSigninRows(readFileSync(file, 'utf8'));
   if (!r.ok) throw new Error(r.error);
-  const bad = new Set(r.value.problems.map((p) => p.row));
-  return r.value.rows.filter((x) => !bad.has(x.row));
+  return rowsToAnalyse(r.value);
 }
 function cli(args: string[]): string {
   const out: string[] = [];

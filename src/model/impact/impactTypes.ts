@@ -105,9 +105,11 @@ export interface ImpactReport {
   /** Filled by the worker job: what importing the CSV and Graph exports had to say. */
   inputs?: {
     warnings: string[];
-    /** The first few bad cells of the CSV (the rows still import). */
+    /** The first bad cells of the log (up to 200), each with its row: those rows were skipped. */
     rowProblems: RowProblem[];
     rowProblemCount: number;
+    /** Rows left out of the analysis for a bad cell (rowsToAnalyse); not in `total`. */
+    skippedRows: number;
     /** The token guard removed something from the file's text (in the worker, before reading). */
     tokensRemoved?: boolean;
     /** How the file's bytes were read, when the reader should know (Windows-1252). */

@@ -1,12 +1,14 @@
 // Reads a log of real requests into rows the impact analysis can evaluate: the Azure DevOps audit
 // export, the Entra sign-in export (CSV or JSON), their Log Analytics tables, or a hand-made CSV
-// with an `ip` column (logs/*). Bad cells are reported per row; the rest of the file still imports.
+// with an `ip` column (logs/*). Bad cells are reported per row, and their rows skipped by the
+// analysis (rowsToAnalyse); the rest of the file still imports.
 import type { ImportResult } from '../graph/importResult';
 import type { Flow } from '../engine/types';
 import type { LogInfo } from './logs/logInfo';
 import { readCsvLog } from './logs/readCsvLog';
 import { readJsonLog } from './logs/readJsonLog';
 import { TOKEN_REMOVED_WARNING, guardText } from '../share/tokenGuard';
+import { uncountSkipped } from './rowsToAnalyse';
 
 export interface SigninRow {
   /** 1-based record number in the file: the header is row 1, so the first data row is 2. */
@@ -36,6 +38,7 @@ export interface RowProblem {
 }
 
 export interface SigninImport {
+  /** Every row read, bad cells dropped; rowsToAnalyse leaves out the rows with a problem. */
   rows: SigninRow[];
   problems: RowProblem[];
   /** Which log it was and what was read from it (absent for rows handed in already read). */
@@ -76,7 +79,11 @@ export function readSigninRows(raw: string, screened = false): ImportResult<Sign
   const g = screened ? { value: raw, found: [] } : guardText(raw);
   const text = g.value;
   const r = isJsonText(text) ? readJsonLog(text) : readCsvLog(text);
-  if (r.ok) linkPatDates(r.value);
+  if (r.ok) {
+    linkPatDates(r.value);
+    // Rows with a problem are skipped (rowsToAnalyse): the per-flow counts leave them out too.
+    uncountSkipped(r.value);
+  }
   if (g.found.length) r.warnings.unshift(`The file ${TOKEN_REMOVED_WARNING}.`);
   return r;
 }

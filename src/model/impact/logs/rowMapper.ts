@@ -190,7 +190,7 @@ export class RowMapper {
     if (client !== undefined) {
       out.client = this.#same(client);
       if (get('client') !== undefined && clientOf(client) === undefined)
-        this.#problem(row, 'client', `"${client}" is not one of ${CLIENT_NAMES}; ignored`);
+        this.#problem(row, 'client', `"${client}" is not one of ${CLIENT_NAMES}`);
     }
     this.rows.push(out);
   }

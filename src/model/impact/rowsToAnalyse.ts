@@ -1,0 +1,30 @@
+// Which rows of a log the impact analysis decides, one rule for the lab's worker and the command
+// line: a row with any reported problem is skipped and listed, never decided with its bad cell
+// dropped (flow "telnet" read as the default flow, a PAT, would be a guess).
+import type { RowProblem, SigninImport, SigninRow } from './signinRows';
+
+/** The rows to analyse: every row read but those a problem was reported for. */
+export function rowsToAnalyse({
+  rows,
+  problems,
+}: Pick<SigninImport, 'rows' | 'problems'>): SigninRow[] {
+  if (problems.length === 0) return rows;
+  const bad = new Set(problems.map((p) => p.row));
+  return rows.filter((r) => !bad.has(r.row));
+}
+
+/** The row numbers the problems skip, each once, in file order (a row may have several). */
+export function skippedRowNumbers(problems: readonly RowProblem[]): number[] {
+  return [...new Set(problems.map((p) => p.row))].sort((a, b) => a - b);
+}
+
+/**
+ * Takes the skipped rows out of the log's per-flow counts, which the coverage sentence reads
+ * ("this log holds no PAT traffic"): a row that is not decided must not count as read PAT traffic.
+ */
+export function uncountSkipped(value: SigninImport): void {
+  const flows = value.log?.flows;
+  if (!flows || value.problems.length === 0) return;
+  const bad = new Set(value.problems.map((p) => p.row));
+  for (const r of value.rows) if (bad.has(r.row)) flows[r.flow ?? 'unset']--;
+}
