@@ -125,14 +125,51 @@ test('a file of no known kind names the columns it needed; the report on screen 
   await expect(page.getByText('In use: 2 named locations from locations.json')).toBeVisible();
 });
 
-test('a hand-made list: the range reads undated PATs both ways, a pipeline-agent remedy warns (R20)', async ({
+/** What is on screen before scrolling, the file picker at the top: both sizes, light and dark. */
+async function viewShots(page: Page, name: string, info: { outputPath: (n: string) => string }) {
+  for (const [w, h] of [
+    [1366, 768],
+    [390, 844],
+  ] as const)
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page
+        .getByText('Log export (CSV or JSON)')
+        .first()
+        .evaluate((el) => el.scrollIntoView());
+      await page.screenshot({ path: info.outputPath(`${name}-${w}x${h}-${scheme}.png`) });
+    }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.setViewportSize({ width: 1366, height: 768 });
+}
+
+test('a hand-made list: bad rows skipped by reason, the range reads undated PATs both ways, a pipeline-agent remedy warns (R20)', async ({
   page,
 }, info) => {
   await drop(page, 'plain.csv');
+  // Rows 5 (flow "telnet", country "Portugal", client "putty") and 6 (time "yesterday") are
+  // skipped, as on the command line: decided with the bad cell left out, they would be guesses.
+  await expect(
+    page.getByRole('heading', {
+      name: '5 requests from plain.csv, read as CSV with an ip column (CSV): 3 decided, 2 skipped',
+    }),
+  ).toBeVisible();
+  const skipped = page.getByTestId('rows-skipped');
+  await expect(skipped.locator('summary')).toHaveText(
+    '2 rows of plain.csv skipped: a cell could not be read',
+  );
+  await expect(skipped).toContainText('in none of the numbers above');
+  for (const reason of [
+    'column "flow": "telnet" is not one of web, pat, ssh, oauth: row 5',
+    'column "country": "Portugal" is not a two-letter country code (ISO 3166) or unknown: row 5',
+    'column "client": "putty" is not one of browser, git, az-cli, rest, ssh, pipeline-agent: row 5',
+    'column "when": "yesterday" is not an ISO 8601 date such as 2024-05-14T09:30:00Z: row 6',
+  ])
+    await expect(skipped.getByRole('listitem').filter({ hasText: reason })).toHaveCount(1);
   // The sandbox's enable date (2026-01-15) is after every row: the rows are still asked "what if".
-  // (The lab keeps rows with a bad cell, that cell left out: 5 rows, where the CLI skips 2.)
   await expect(page.getByTestId('impact-verdict')).toContainText(
-    'newly refuse between 1 and 5 of the requests in this log',
+    'newly refuse between 1 and 3 of the requests in this log. 2 rows were skipped for a bad cell and are not counted.',
   );
   await expect(page.getByTestId('impact-coverage')).toContainText(
     'Its rows never say group membership',
@@ -142,4 +179,31 @@ test('a hand-made list: the range reads undated PATs both ways, a pipeline-agent
   await expect(warning).toContainText('pipeline agents calling with a PAT (R20)');
   await expect(warning).toContainText('System.AccessToken');
   await shots(page, 'plain-r20', info);
+  await viewShots(page, 'plain-view', info);
+});
+
+test('many skipped rows: the list is grouped by reason and says how many more there are', async ({
+  page,
+}) => {
+  // 300 rows with a bad time: the worker keeps the first 200 problems, the count covers all 300.
+  const lines = ['ip,flow,when'];
+  for (let i = 0; i < 300; i++) lines.push(`203.0.113.${i % 250},pat,day ${i}`);
+  lines.push('203.0.113.9,pat,2025-11-04T08:00:00Z');
+  await page.setInputFiles('#impact-csv-file', {
+    name: 'bad-times.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(lines.join('\n') + '\n'),
+  });
+  await expect(
+    page.getByRole('heading', {
+      name: '301 requests from bad-times.csv, read as CSV with an ip column (CSV): 1 decided, 300 skipped',
+    }),
+  ).toBeVisible();
+  const skipped = page.getByTestId('rows-skipped');
+  const items = skipped.getByRole('listitem');
+  await expect(items).toHaveCount(1);
+  await expect(items).toContainText('column "when": "day 0" is not an ISO 8601 date');
+  await expect(items).toContainText('(and 199 other values): rows 2, 3, 4');
+  await expect(items).toContainText('21 and 180 more');
+  await expect(skipped).toContainText('…and 100 more skipped rows, not listed here.');
 });

@@ -59,13 +59,26 @@ export function rangeText(newly: number, range: ImpactRange | undefined): string
   return `between ${fmt(range.low)} and ${fmt(range.high)}`;
 }
 
+/** "3 rows were skipped for a bad cell and are not counted.", or '' when none was. */
+export function skippedText(skipped: number): string {
+  if (skipped <= 0) return '';
+  const rows = skipped === 1 ? '1 row was' : `${fmt(skipped)} rows were`;
+  return ` ${rows} skipped for a bad cell and ${skipped === 1 ? 'is' : 'are'} not counted.`;
+}
+
+/**
+ * `skipped`: rows left out for a bad cell (rowsToAnalyse). The verdict counts decided rows only,
+ * and says so, so a log whose bad rows were PATs never reads as if they had been weighed.
+ */
 export function headline(
   newly: number,
   log: LogInfo | undefined,
   range: ImpactRange | undefined,
   defaultFlow: Flow,
+  skipped = 0,
 ): Headline {
   const count = rangeText(newly, range);
+  const left = skippedText(skipped);
   const notCarried = factsNotCarried(log);
   const coverage = [
     log?.coverage ?? '',
@@ -82,7 +95,7 @@ export function headline(
     return {
       noPatTraffic: true,
       count,
-      verdict: `This log holds no PAT traffic: "${count} newly refused" says nothing about PATs or SSH keys. It does not mean that turning the org policy on breaks nothing.${more}`,
+      verdict: `This log holds no PAT traffic: "${count} newly refused" says nothing about PATs or SSH keys. It does not mean that turning the org policy on breaks nothing.${left}${more}`,
       coverage,
       dependsOn,
     };
@@ -93,7 +106,7 @@ export function headline(
   return {
     noPatTraffic: false,
     count,
-    verdict: `Turning the org policy on would newly refuse ${count} ${of}.${more}${reads}`,
+    verdict: `Turning the org policy on would newly refuse ${count} ${of}.${left}${more}${reads}`,
     coverage,
     dependsOn,
   };
