@@ -24,10 +24,21 @@ const COMMA = 44;
 const LF = 10;
 const CR = 13;
 
+/** Where `what` next occurs in text from i, or text.length. */
+const find = (text: string, what: string, i: number): number => {
+  const at = text.indexOf(what, i);
+  return at < 0 ? text.length : at;
+};
+
 /**
  * From `start` (the beginning of a record), the end (just past its line break) of the first record
  * that ends at or after `target`, and how many records that covers. `end` is text.length when the
  * text runs out first (or a quote is never closed: csv.ts then reports it).
+ *
+ * Quotes and line breaks are found with indexOf (a native scan), not character by character: a
+ * slice of a large file is scanned here once before it is read. A quote opens a quoted field only
+ * at the start of a field (after a separator or a line break outside quotes, or at `start`); any
+ * other quote is text, as csv.ts has it.
  */
 export function recordsUntil(
   text: string,
@@ -37,36 +48,42 @@ export function recordsUntil(
 ): { end: number; records: number } {
   const n = text.length;
   let records = 0;
-  let fieldStart = true;
   let i = start;
   let recordStart = start;
+  let nextQuote = -1;
+  let nextLf = -1;
+  let nextCr = -1;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (fieldStart && c === QUOTE) {
-      // A quoted field: "" is a quote, a lone " closes it; what follows up to a comma is plain.
-      i++;
+    if (nextQuote < i) nextQuote = find(text, '"', i);
+    if (nextLf < i) nextLf = find(text, '\n', i);
+    if (nextCr < i) nextCr = find(text, '\r', i);
+    const brk = nextLf < nextCr ? nextLf : nextCr;
+    const q = nextQuote;
+    if (q < brk) {
+      const before = q === recordStart ? -1 : text.charCodeAt(q - 1);
+      if (before !== -1 && before !== separator && before !== LF && before !== CR) {
+        // A quote inside an unquoted field is text: look past it.
+        nextQuote = find(text, '"', q + 1);
+        continue;
+      }
+      // A quoted field: "" is a quote, a lone " closes it; what follows up to a separator is plain.
+      let j = q + 1;
       for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) return { end: n, records };
-        if (text.charCodeAt(q + 1) === QUOTE) i = q + 2;
+        const close = text.indexOf('"', j);
+        if (close < 0) return { end: n, records };
+        if (text.charCodeAt(close + 1) === QUOTE) j = close + 2;
         else {
-          i = q + 1;
+          i = close + 1;
           break;
         }
       }
-      fieldStart = false;
       continue;
     }
-    if (c === separator) fieldStart = true;
-    else if (c === LF || c === CR) {
-      i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-      records++;
-      recordStart = i;
-      fieldStart = true;
-      if (i >= target) return { end: i, records };
-      continue;
-    } else fieldStart = false;
-    i++;
+    if (brk >= n) break;
+    i = brk + (text.charCodeAt(brk) === CR && text.charCodeAt(brk + 1) === LF ? 2 : 1);
+    records++;
+    recordStart = i;
+    if (i >= target) return { end: i, records };
   }
   return { end: n, records: records + (n > recordStart ? 1 : 0) };
 }

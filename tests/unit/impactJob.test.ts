@@ -2,6 +2,7 @@
 // same rows as one readSigninRows call), reports progress, stops on cancel, and gives the same
 // report as analyseImpact in one go.
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import { analyseImpact } from '../../src/model/impact/impact';
@@ -80,6 +81,73 @@ describe('recordsUntil', () => {
     ['an unclosed quote runs to the end', 'a\n"b\nc', 2, 0, { end: 6, records: 0 }],
   ])('%s', (_name, text, start, target, want) => {
     expect(recordsUntil(text, start, target)).toEqual(want);
+  });
+});
+
+/** recordsUntil as it was first written, one character at a time: the reference it must match. */
+function recordsUntilByChar(text: string, start: number, target: number, separator: number) {
+  const n = text.length;
+  let records = 0;
+  let fieldStart = true;
+  let i = start;
+  let recordStart = start;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (fieldStart && c === 34) {
+      i++;
+      for (;;) {
+        const q = text.indexOf('"', i);
+        if (q < 0) return { end: n, records };
+        if (text.charCodeAt(q + 1) === 34) i = q + 2;
+        else {
+          i = q + 1;
+          break;
+        }
+      }
+      fieldStart = false;
+      continue;
+    }
+    if (c === separator) fieldStart = true;
+    else if (c === 10 || c === 13) {
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      records++;
+      recordStart = i;
+      fieldStart = true;
+      if (i >= target) return { end: i, records };
+      continue;
+    } else fieldStart = false;
+    i++;
+  }
+  return { end: n, records: records + (n > recordStart ? 1 : 0) };
+}
+
+describe('recordsUntil, found with indexOf, agrees with a character-by-character scan', () => {
+  // Texts made of the characters that matter (quotes, separators, every line break) and a letter.
+  const arbText = fc
+    .array(fc.constantFrom('"', '""', ',', ';', '\t', '\n', '\r', '\r\n', 'a', 'bc', ' '), {
+      maxLength: 40,
+    })
+    .map((parts) => parts.join(''));
+  it('for any text, start, target and separator', () => {
+    fc.assert(
+      fc.property(
+        arbText,
+        fc.nat(45),
+        fc.nat(50),
+        fc.constantFrom(44, 59, 9),
+        (text, from, target, separator) => {
+          // A start is the beginning of a record: 0, or just past a line break found from 0.
+          const start =
+            Math.min(from, text.length) === 0
+              ? 0
+              : recordsUntilByChar(text, 0, from, separator).end;
+          expect(recordsUntil(text, start, target, separator)).toEqual(
+            recordsUntilByChar(text, start, target, separator),
+          );
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });
 
