@@ -112,8 +112,6 @@ export class BatchDecider {
   readonly #cuts: number[];
   readonly #enabledAtMs: number | undefined;
   readonly #createdMs = new Map<string, number | undefined>();
-  #lastAt: string | undefined;
-  #lastAtClass = 0;
   /** The IP and user entries of the last request decided, for the report's columns. */
   ip = 0;
   user = 0;
@@ -147,17 +145,14 @@ export class BatchDecider {
 
   /** How many fixed instants are at or before `at`; -1 when it is not a time. */
   #atClass(at: string): number {
-    if (at !== this.#lastAt) {
-      const ms = fastInstant(at);
-      let c = -1;
-      if (ms !== undefined) {
-        c = 0;
-        while (c < this.#cuts.length && this.#cuts[c]! <= ms) c++;
-      }
-      this.#lastAt = at;
-      this.#lastAtClass = c;
-    }
-    return this.#lastAtClass;
+    // Read every time: comparing with the last row's text cost more than reading the digits, as
+    // two times of a log differ only in their last characters.
+    const ms = fastInstant(at);
+    if (ms === undefined) return -1;
+    const cuts = this.#cuts;
+    let c = 0;
+    while (c < cuts.length && cuts[c]! <= ms) c++;
+    return c;
   }
 
   /** 0: no date, 1: before org.enabledAt, 2: not before; -1: not a date. */

@@ -10,7 +10,8 @@ const CLIENTS: readonly Client[] = ['browser', 'git', 'az-cli', 'rest', 'ssh', '
 export function clientOf(text: string | undefined): Client | undefined {
   if (text === undefined) return undefined;
   // Most logs write the name exactly: found without trimming and lower-casing every row's cell.
-  if ((CLIENTS as readonly string[]).includes(text)) return text as Client;
+  // The constant itself, so that equal clients are one string (a cheap Map key downstream).
+  for (const c of CLIENTS) if (c === text) return c;
   const c = text.trim().toLowerCase() as Client;
   return CLIENTS.includes(c) ? c : undefined;
 }

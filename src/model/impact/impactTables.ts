@@ -7,17 +7,11 @@ import { memberOf } from '../engine/locationMatch';
 import type { Assumptions, Policy } from '../engine/types';
 import { ipv4FromMapped, parseIp } from '../ip/ip';
 import { parseIpv4Text } from '../ip/ipText';
+import { cellText } from './cellText';
 import { V4Index } from './impactV4Index';
 
 /** Class of an entry the engine refuses (an IP that does not parse): decided one by one. */
 export const INVALID_CLASS = -1;
-
-/**
- * A copy of `text` that does not keep the text it was cut from alive: cells read from a file are
- * slices of a whole slice of the file, and a table that keeps one address per slice would keep
- * every slice (a 5,000,000-row file's worth) in memory.
- */
-const own = (text: string) => (' ' + text).slice(1);
 
 /** A string → number table where every entry also gets a class number, grown by doubling. */
 abstract class ClassTable {
@@ -35,14 +29,20 @@ abstract class ClassTable {
     const known = this.#index.get(text);
     if (known !== undefined) return known;
     const i = this.add(text);
-    this.#index.set(this.texts[i]!, i);
+    // Keyed by the very string given: rows hand in one string per distinct user or address (the
+    // readers' cellText, or a caller's own), and a Map finds that one by a pointer test. The
+    // readers' strings are copies that keep no slice of a file alive; a caller streaming rows of
+    // its own should give such strings too.
+    this.#index.set(text, i);
     return i;
   }
 
   /** A new entry for `text`, its class worked out. */
   protected add(text: string): number {
     const i = this.texts.length;
-    this.texts.push(own(text));
+    // The shared copy (cellText): it keeps no slice of a file alive, and the readers hand in that
+    // same string for every row, which the index then finds by a pointer test.
+    this.texts.push(cellText(text));
     if (i >= this.#classOf.length) {
       const grown = new Int32Array(this.#classOf.length * 2);
       grown.set(this.#classOf);

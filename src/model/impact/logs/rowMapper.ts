@@ -5,6 +5,7 @@ import { isoInstant } from '../../engine/isoInstant';
 import { FLOWS, UNKNOWN_COUNTRY, type Flow, type Result } from '../../engine/types';
 import { parseIp } from '../../ip/ip';
 import { parseIpv4Text } from '../../ip/ipText';
+import { cellText } from '../cellText';
 import { clientOf } from '../impactRequest';
 import type { RowProblem, SigninRow } from '../signinRows';
 import { emptyAuditEvents, noteAuditEvent } from './auditEvents';
@@ -16,7 +17,7 @@ import { cut } from '../../graph/visibleText';
 
 const CLIENT_NAMES = 'browser, git, az-cli, rest, ssh, pipeline-agent';
 
-/** Bound on each per-file cache of distinct cell texts (IPs, users, token dates). */
+/** Bound on each per-file cache of distinct cell texts (IPs, token dates, countries). */
 const CACHE_LIMIT = 100_000;
 
 /** Computes a cell text's value once per distinct text: logs repeat a few thousand IPs and users. */
@@ -54,11 +55,13 @@ export class RowMapper {
   readonly #spec: KindSpec;
   readonly #nameOf: (f: LogField) => string;
   readonly #ip = cached((t) => ({
-    text: t,
+    text: cellText(t),
     error: ((r) => (r.ok ? undefined : r.error))(parseIp(t)),
   }));
-  readonly #same = cached((t) => t);
-  readonly #tokenDate = cached(isoInstant);
+  readonly #tokenDate = cached((t) => {
+    const r = isoInstant(t);
+    return r.ok ? { ok: true as const, value: cellText(r.value) } : r;
+  });
   readonly #country = cached(countryOf);
   readonly #hasLocation: boolean;
 
@@ -116,94 +119,97 @@ export class RowMapper {
     return undefined;
   }
 
+  /** Maps one record; each cell is asked for once (a CSV cell is a slice, trimmed, per ask). */
   add(get: Get, row: number): void {
     const kind = this.#spec.kind;
     const audit = kind === 'ado-audit' || kind === 'ado-audit-la';
     const entra = kind === 'entra-signin' || kind === 'entra-signin-la';
     const la = kind === 'ado-audit-la' || kind === 'entra-signin-la';
     const at = this.#time(row, 'at', get('at'), la ? laReadTime : isoInstant);
+    const mechanism = audit || kind === 'plain' ? get('mechanism') : undefined;
+    const clientApp = get('clientApp');
     let flow: Flow | undefined;
     let authorizationId: string | undefined;
     if (audit) {
       noteAuditEvent(this.info.audit!, get('action'), get('data'), row, at);
-      const m = classifyMechanism(get('mechanism'));
+      const m = classifyMechanism(mechanism);
       if ('apart' in m) {
-        const v = m.apart === 'other-mechanism' ? get('mechanism') : undefined;
+        const v = m.apart === 'other-mechanism' ? mechanism : undefined;
         return noteApart(this.info, m.apart, row, v);
       }
       flow = m.flow;
       authorizationId = m.authorizationId;
     } else if (entra) {
       if (!isAzureDevOps(get('resourceId'))) return noteApart(this.info, 'other-resource', row);
-      flow = entraFlow(get('clientApp'));
+      flow = entraFlow(clientApp);
       this.#noteTable(get);
     }
-    const ipText = entra ? (get('seenIp') ?? get('ip')) : get('ip');
+    const seenIp = entra ? get('seenIp') : undefined;
+    const ipCell = get('ip');
+    const ipText = seenIp ?? ipCell;
     if (ipText === undefined) {
       if (audit || entra) return noteApart(this.info, 'no-ip', row);
       this.#problem(row, 'ip', 'missing');
     }
-    const ipField: LogField = entra && get('seenIp') !== undefined ? 'seenIp' : 'ip';
+    const ipField: LogField = seenIp !== undefined ? 'seenIp' : 'ip';
     const ip = ipText === undefined ? '' : (this.#checkIp(row, ipField, ipText) ?? ipText);
     const out: SigninRow = { row, ip };
     if (kind === 'plain') {
       // A mechanism cell says what the row is even in a hand-made list: a service principal or a
       // session token is counted apart, never analysed as a PAT.
-      const mech = get('mechanism');
-      const m = mech === undefined ? undefined : classifyMechanism(mech);
-      if (m && 'apart' in m && get('flow') === undefined) {
-        const v = m.apart === 'other-mechanism' ? mech : undefined;
+      const m = mechanism === undefined ? undefined : classifyMechanism(mechanism);
+      const flowText = get('flow');
+      if (m && 'apart' in m && flowText === undefined) {
+        const v = m.apart === 'other-mechanism' ? mechanism : undefined;
         return noteApart(this.info, m.apart, row, v);
       }
-      flow = this.#plainFlow(get, row) ?? (m && 'flow' in m ? m.flow : undefined);
+      flow = this.#plainFlow(flowText, clientApp, row) ?? (m && 'flow' in m ? m.flow : undefined);
       if (m && 'flow' in m && m.authorizationId) authorizationId = m.authorizationId;
     }
     if (flow) out.flow = flow;
     this.info.flows[flow ?? 'unset']++;
     if (authorizationId) out.authorizationId = authorizationId;
-    const signinText = entra
-      ? get('seenIp') !== undefined
-        ? get('ip')
-        : undefined
-      : get('signinIp');
+    const signinText = entra ? (seenIp !== undefined ? ipCell : undefined) : get('signinIp');
     if (signinText !== undefined && signinText !== ipText) {
       const f: LogField = entra ? 'ip' : 'signinIp';
       const s = this.#checkIp(row, f, signinText);
       if (s !== undefined) out.signinIp = s;
     }
     const user = get('user');
-    if (user !== undefined) out.user = this.#same(user);
+    if (user !== undefined) out.user = cellText(user);
     if (at !== undefined) out.at = at;
     const created = this.#time(row, 'tokenCreated', get('tokenCreated'), this.#tokenDate);
     if (created !== undefined) out.tokenCreated = created;
-    const country = get('country') ?? get('location');
+    const countryCell = get('country');
+    const country = countryCell ?? get('location');
     if (country !== undefined) {
       const cc =
-        get('country') !== undefined ? this.#plainCountry(row, country) : this.#country(country);
+        countryCell !== undefined ? this.#plainCountry(row, country) : this.#country(country);
       if (cc) out.country = cc;
     } else if (this.#hasLocation) {
       // An empty Location is Entra saying the IP maps to no country: R23's "unknown", not R22's
       // "not given".
       out.country = UNKNOWN_COUNTRY;
     }
-    const client = get('client') ?? get('clientApp');
+    const clientCell = get('client');
+    const client = clientCell ?? clientApp;
     if (client !== undefined) {
-      out.client = this.#same(client);
-      if (get('client') !== undefined && clientOf(client) === undefined)
+      // A client the engine knows, as written, is its own constant: no lookup, and one string.
+      const known = clientOf(client);
+      out.client = known === client ? known : cellText(client);
+      if (clientCell !== undefined && known === undefined)
         this.#problem(row, 'client', `"${client}" is not one of ${CLIENT_NAMES}`);
     }
     this.rows.push(out);
   }
 
-  #plainFlow(get: Get, row: number): Flow | undefined {
-    const text = get('flow');
+  #plainFlow(text: string | undefined, app: string | undefined, row: number): Flow | undefined {
     if (text !== undefined) {
       const f = FLOWS.find((x) => x === text.toLowerCase());
       if (!f) this.#problem(row, 'flow', `"${text}" is not one of ${FLOWS.join(', ')}`);
       return f;
     }
     // A row with a client app is an Entra sign-in: web or OAuth, never a PAT.
-    const app = get('clientApp');
     return app === undefined ? undefined : entraFlow(app);
   }
 
