@@ -7,7 +7,12 @@ import { crossCheck, parsePolicies } from '../model/graph/graphPolicies';
 import { PROGRESS_EVERY } from '../model/impact/impact';
 import { ImpactAnalysis } from '../model/impact/impactAnalysis';
 import { impactRange } from '../model/impact/impactRange';
-import { BLOCKS_SHOWN, groupByBlock, suggestRemedies } from '../model/impact/remedies';
+import {
+  BLOCKS_SHOWN,
+  groupByBlock,
+  remedyEffects,
+  suggestRemedies,
+} from '../model/impact/remedies';
 import { worldFromLog } from '../model/impact/logs/logWorld';
 import type { DatedWorld } from '../model/impact/logs/logWorld';
 import type { LogInfo } from '../model/impact/logs/logInfo';
@@ -269,7 +274,13 @@ export async function runImpactJob(input: ImpactInput, hooks: JobHooks = {}): Pr
   if (input.range !== false) {
     report.range = impactRange(analysis, assumptions);
     const blocks = groupByBlock(report.byIp);
-    report.remedies = suggestRemedies(report, world, 5, blocks);
+    // Each with its effect, recomputed from the analysis: trying one needs no second run.
+    report.remedies = remedyEffects(
+      analysis,
+      report,
+      world,
+      suggestRemedies(report, world, 5, blocks),
+    );
     report.blocks = blocks.slice(0, BLOCKS_SHOWN);
   }
   report.inputs = {

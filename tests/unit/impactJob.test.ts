@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import { analyseImpact } from '../../src/model/impact/impact';
-import { groupByBlock, suggestRemedies } from '../../src/model/impact/remedies';
+import { applyRemedy, groupByBlock, suggestRemedies } from '../../src/model/impact/remedies';
 import { rowsToAnalyse } from '../../src/model/impact/rowsToAnalyse';
 import { readSigninRows } from '../../src/model/impact/signinRows';
 import { runImpactJob, type JobOutcome } from '../../src/worker/impactJob';
@@ -231,7 +231,24 @@ describe('runImpactJob', () => {
     // The job adds what it read (log, range, blocks, remedies); the decisions are analyseImpact's.
     const { inputs, log, range, blocks, remedies, ...report } = o.report;
     expect(blocks).toEqual(groupByBlock(report.byIp).slice(0, 10));
-    expect(remedies).toEqual(suggestRemedies(report, tenant));
+    // Each remedy comes with its effect: what a new analysis of every row in the changed tenant
+    // counts.
+    const suggested = suggestRemedies(report, tenant);
+    expect(remedies!.map(({ before: _b, after: _a, patch: _p, ...r }) => r)).toEqual(suggested);
+    expect(remedies!.length).toBeGreaterThan(0);
+    for (const r of remedies!) {
+      expect(r.before).toBe(report.newlyBlocked);
+      const redone = analyseImpact(
+        applyRemedy(tenant, r),
+        rowsToAnalyse(parsed.value),
+        DEFAULT_ASSUMPTIONS,
+        {
+          at: AT,
+          defaultFlow: 'pat',
+        },
+      );
+      expect(r.after).toBe(redone.newlyBlocked);
+    }
     expect(log?.kind).toBe('plain');
     // Its PATs carry no creation date: at the lenient end they may predate the policy (R12).
     expect(range!.high).toBe(report.newlyBlocked);

@@ -2,7 +2,7 @@
 // report that compares every row with the organisation policy off and on.
 import type { ImpactRange } from './impactRange';
 import type { LogInfo } from './logs/logInfo';
-import type { BlockGroup, Remedy } from './remedies';
+import type { BlockGroup, RemedyEffect } from './remedies';
 import type { RowProblem } from './signinRows';
 import type { Assumptions, Decision, Flow, Outcome, RuleId } from '../engine/types';
 
@@ -97,7 +97,7 @@ export interface ImpactReport {
    * for it, worked out where the report is made (the worker), not on the page's thread.
    */
   blocks?: BlockGroup[];
-  remedies?: Remedy[];
+  remedies?: RemedyEffect[];
   /** How many groups byUser and byIp have, when they hold only the first of them (the page's). */
   groupTotals?: { byUser: number; byIp: number };
   /** When the org policy went on, as used, and whether the audit log said so (R12). */
