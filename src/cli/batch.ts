@@ -6,6 +6,7 @@
 // whatever the file's size. Rows with a bad cell are reported and skipped.
 import { ImpactAnalysis } from '../model/impact/impactAnalysis';
 import { INVALID_DECISION, type ImpactReport } from '../model/impact/impactTypes';
+import { rowsToAnalyse } from '../model/impact/rowsToAnalyse';
 import type { LogInfo } from '../model/impact/logs/logInfo';
 import { worldFromLog } from '../model/impact/logs/logWorld';
 import {
@@ -61,12 +62,9 @@ export const batchAnalysis = (world: World, s: Pick<BatchSettings, 'assumptions'
     invalidExamples: Infinity,
   });
 
-/** Adds rows to the analysis but those with a bad cell (already among `problems`). */
-export function addGood(analysis: ImpactAnalysis, { rows, problems }: SigninImport): void {
-  if (problems.length === 0) return analysis.add(rows);
-  const bad = new Set(problems.map((p) => p.row));
-  analysis.add(rows.filter((r) => !bad.has(r.row)));
-}
+/** Adds the rows the analysis decides: not those with a bad cell (already among `problems`). */
+const addGood = (analysis: ImpactAnalysis, part: SigninImport) =>
+  analysis.add(rowsToAnalyse(part));
 
 function report(
   analysis: ImpactAnalysis,
