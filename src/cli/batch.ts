@@ -63,8 +63,11 @@ export const batchAnalysis = (world: World, s: Pick<BatchSettings, 'assumptions'
   });
 
 /** Adds the rows the analysis decides: not those with a bad cell (already among `problems`). */
-const addGood = (analysis: ImpactAnalysis, part: SigninImport) =>
-  analysis.add(rowsToAnalyse(part));
+function addGood(analysis: ImpactAnalysis, part: SigninImport): number {
+  const rows = rowsToAnalyse(part);
+  analysis.add(rows);
+  return part.rows.length - rows.length;
+}
 
 function report(
   analysis: ImpactAnalysis,
@@ -73,6 +76,8 @@ function report(
   warnings: string[],
   dated: ReturnType<typeof worldFromLog>,
   log: LogInfo | undefined,
+  /** Rows left out for a bad cell (the verdict says they are not counted). */
+  skipped: number,
 ): BatchReport {
   const impact = analysis.finish();
   for (const { row, message } of impact.invalidExamples) problems.push(problemFrom(row, message));
@@ -90,7 +95,7 @@ function report(
     summary: { off: impact.off, on: impact.on, newlyBlocked },
     problems,
     warnings,
-    extras: batchExtras(analysis, impact, dated, log, s.assumptions),
+    extras: batchExtras(analysis, impact, dated, log, s.assumptions, skipped),
   };
 }
 
@@ -107,12 +112,10 @@ function jsonBatch(
   const { log } = signins.value;
   const dated = worldFromLog(given, log, s.enabledAt !== undefined);
   const analysis = batchAnalysis(dated.world, s);
-  addGood(analysis, signins.value);
+  const skipped = addGood(analysis, signins.value);
   warnings.push(...signins.warnings.map((w) => `${where}: ${w}`));
-  return {
-    ok: true,
-    value: report(analysis, [...signins.value.problems], s, warnings, dated, log),
-  };
+  const problems = [...signins.value.problems];
+  return { ok: true, value: report(analysis, problems, s, warnings, dated, log, skipped) };
 }
 
 /**
@@ -136,12 +139,13 @@ export function runBatchFile(
   /** PATs named by rows that came without a creation date (the export may date them later). */
   const undated = new Set<string>();
   let analysis = batchAnalysis(given, s);
+  let skipped = 0;
   const stream = new SigninStream((part) => {
     for (const p of part.problems) problems.push(p); // never spread: a slice can hold 100,000s
     for (const r of part.rows)
       if (r.authorizationId !== undefined && r.tokenCreated === undefined)
         undated.add(r.authorizationId);
-    addGood(analysis, part);
+    skipped += addGood(analysis, part);
   }, sliceChars);
   // Whether the file is a JSON log is known from its first characters; a JSON log is kept whole.
   let head: string | undefined = '';
@@ -207,7 +211,7 @@ export function runBatchFile(
     const last = second.end();
     if (!last.ok) return { ok: false, error: `${where}: ${last.error}` };
   }
-  return { ok: true, value: report(analysis, problems, s, warnings, dated, log) };
+  return { ok: true, value: report(analysis, problems, s, warnings, dated, log, skipped) };
 }
 
 const jsonTooBig = (where: string) =>

@@ -32,6 +32,7 @@ export function batchExtras(
   dated: DatedWorld,
   log: LogInfo | undefined,
   assumptions: Assumptions,
+  skipped = 0,
 ): BatchExtras {
   const range = impactRange(analysis, assumptions);
   const { world } = dated;
@@ -41,7 +42,7 @@ export function batchExtras(
     log,
     enabledAt: dated.enabledAt,
     range,
-    headline: headline(impact.newlyBlocked, log, range, 'pat'),
+    headline: headline(impact.newlyBlocked, log, range, 'pat', skipped),
     remedies,
   };
 }

@@ -3,6 +3,7 @@
 // and how many sign-ins turning it on would cut off; or the same as one JSON object.
 import { FLOWS, type Outcome } from '../model/engine/types';
 import { INVALID_DECISION } from '../model/impact/impactTypes';
+import { skippedRowNumbers } from '../model/impact/rowsToAnalyse';
 import type { BatchReport } from './batch';
 import type { BatchExtras } from './batchExtras';
 import { columns } from './columns';
@@ -109,7 +110,9 @@ export function writeBatch(
   const mark = (state: 'on' | 'off') => (r.current === state ? `${state} (current)` : state);
   const evaluated = evaluatedCount(r);
   const read = extras ? formatRead(extras, file) : [];
-  read.push(`Sign-ins from ${file}: ${evaluated} evaluated, ${r.problems.length} skipped.`);
+  // A row with three bad cells is one row skipped.
+  const skipped = skippedRowNumbers(r.problems).length;
+  read.push(`Sign-ins from ${file}: ${evaluated} evaluated, ${skipped} skipped.`);
   out(read.join('\n') + '\n');
   if (evaluated) {
     const { impact } = r;

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runBatchFile, type BatchReport } from '../../src/cli/batch';
-import { writeBatchJson } from '../../src/cli/formatBatch';
+import { writeBatch, writeBatchJson } from '../../src/cli/formatBatch';
 import { loadWorld } from '../../src/cli/loadWorld';
 import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import { analyseImpact, ImpactAnalysis } from '../../src/model/impact/impact';
@@ -74,5 +74,16 @@ describe('whatif --batch on a file cut into tiny pieces', () => {
         analyseImpact(applyRemedy(dated.world, r), rows, DEFAULT_ASSUMPTIONS, defaults)
           .newlyBlocked,
       );
+  });
+});
+
+describe('skipped rows in the readable report', () => {
+  it('counts rows, not bad cells, and the verdict says they are not counted (as the lab does)', () => {
+    const r = batch('plain.csv');
+    let text = '';
+    writeBatch(r, 'plain.csv', (t) => (text += t), 0, r.extras);
+    // Row 5 has three bad cells and row 6 one: two rows skipped.
+    expect(text).toContain('Sign-ins from plain.csv: 3 evaluated, 2 skipped.');
+    expect(text).toContain('2 rows were skipped for a bad cell and are not counted.');
   });
 });
