@@ -159,9 +159,9 @@ export function writeBatch(
     const pad = (cells: string[], from: number) =>
       cells.map((c, k) => (from + k === 8 ? c : c.padEnd(w[from + k]!))).join('  ');
     // Each row is its number and four cells made once per distinct value, written as bytes.
-    const ipCells: (string | undefined)[] = [];
-    const userCells: (string | undefined)[] = [];
-    const flowCells = FLOWS.map((f) => '  ' + f.padEnd(w[2]!));
+    const ipCells: (Uint8Array | undefined)[] = [];
+    const userCells: (Uint8Array | undefined)[] = [];
+    const flowCells = FLOWS.map((f) => utf8('  ' + f.padEnd(w[2]!)));
     const tails = new Map<number, Uint8Array>();
     const tailOf = (pair: number) => {
       let t = tails.get(pair);
@@ -171,15 +171,17 @@ export function writeBatch(
     bo.line();
     bo.text(`  ${pad([...head, ''], 0)}`.trimEnd());
     bo.line();
+    // Every cell is already shown escaped (visible per distinct IP and user; the rest is ours),
+    // and made into bytes once per distinct value: a row copies four of them.
+    const indent = utf8('  ');
     forEachRow(r, (i, pair) => {
       const ip = rows.ip[i]!;
       const u = rows.user[i]!;
-      bo.text('  ');
+      bo.bytes(indent);
       bo.int(rows.row[i]!, w[0]);
-      bo.text((ipCells[ip] ??= '  ' + ipOf(ip).padEnd(w[1]!)));
-      bo.text(flowCells[rows.flow[i]!]!);
-      bo.text((userCells[u] ??= '  ' + user(u).padEnd(w[3]!)));
-      // Every cell is already shown escaped (visible per distinct IP and user; the rest is ours).
+      bo.bytes((ipCells[ip] ??= utf8('  ' + ipOf(ip).padEnd(w[1]!))));
+      bo.bytes(flowCells[rows.flow[i]!]!);
+      bo.bytes((userCells[u] ??= utf8('  ' + user(u).padEnd(w[3]!))));
       bo.bytes(tailOf(pair));
       bo.line();
     });
@@ -223,22 +225,25 @@ export function writeBatchJson(
   const rows = impact.rows;
   const bo = new ByteOut(write);
   // Most of a row repeats (the same IP, user or outcome pair): each piece is made once.
-  const ipJson: (string | undefined)[] = [];
-  const userJson: (string | undefined)[] = [];
+  const ipJson: (Uint8Array | undefined)[] = [];
+  const userJson: (Uint8Array | undefined)[] = [];
   const tailJson = new Map<number, Uint8Array>();
-  const flowJson = FLOWS.map((f) => `,\n      "flow": "${f}",\n      "user": `);
+  const flowJson = FLOWS.map((f) => utf8(`,\n      "flow": "${f}",\n      "user": `));
+  const firstRow = utf8('\n    {\n      "row": ');
+  const nextRow = utf8(',\n    {\n      "row": ');
+  const ipKey = utf8(',\n      "ip": ');
   const indent = (json: string, by: string) => json.replace(/\n/g, `\n${by}`);
   bo.text(`{\n  "current": ${JSON.stringify(r.current)},\n  "rows": [`);
   let n = 0;
   forEachRow(r, (i, pair) => {
     const ip = rows.ip[i]!;
     const u = rows.user[i]!;
-    bo.text(n++ ? ',\n    {\n      "row": ' : '\n    {\n      "row": ');
+    bo.bytes(n++ ? nextRow : firstRow);
     bo.int(rows.row[i]!);
-    bo.text(',\n      "ip": ');
-    bo.text((ipJson[ip] ??= JSON.stringify(impact.ips[ip])));
-    bo.text(flowJson[rows.flow[i]!]!);
-    bo.text((userJson[u] ??= JSON.stringify(impact.users[u] || null)));
+    bo.bytes(ipKey);
+    bo.bytes((ipJson[ip] ??= utf8(JSON.stringify(impact.ips[ip]))));
+    bo.bytes(flowJson[rows.flow[i]!]!);
+    bo.bytes((userJson[u] ??= utf8(JSON.stringify(impact.users[u] || null))));
     bo.bytes(
       cached(tailJson, pair, () => {
         const c = pairCells(r, pair >>> 16, pair & 0xffff);

@@ -20,19 +20,21 @@ export function writeBatchNdjson(
   const rows = impact.rows;
   const bo = new ByteOut(write);
   // Most of a line repeats (the same IP, user or outcome pair): each piece is made once.
-  const ipJson: (string | undefined)[] = [];
-  const userJson: (string | undefined)[] = [];
+  const ipJson: (Uint8Array | undefined)[] = [];
+  const userJson: (Uint8Array | undefined)[] = [];
   const tailJson = new Map<number, Uint8Array>();
-  const flowJson = FLOWS.map((f) => `,"flow":"${f}","user":`);
+  const flowJson = FLOWS.map((f) => utf8(`,"flow":"${f}","user":`));
+  const rowKey = utf8('{"type":"row","row":');
+  const ipKey = utf8(',"ip":');
   forEachRow(r, (i, pair) => {
     const ip = rows.ip[i]!;
     const u = rows.user[i]!;
-    bo.text('{"type":"row","row":');
+    bo.bytes(rowKey);
     bo.int(rows.row[i]!);
-    bo.text(',"ip":');
-    bo.text((ipJson[ip] ??= JSON.stringify(impact.ips[ip])));
-    bo.text(flowJson[rows.flow[i]!]!);
-    bo.text((userJson[u] ??= JSON.stringify(impact.users[u] || null)));
+    bo.bytes(ipKey);
+    bo.bytes((ipJson[ip] ??= utf8(JSON.stringify(impact.ips[ip]))));
+    bo.bytes(flowJson[rows.flow[i]!]!);
+    bo.bytes((userJson[u] ??= utf8(JSON.stringify(impact.users[u] || null))));
     bo.bytes(
       cached(tailJson, pair, () =>
         utf8(',' + JSON.stringify(pairCells(r, pair >>> 16, pair & 0xffff)).slice(1)),
