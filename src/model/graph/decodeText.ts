@@ -109,11 +109,35 @@ function sniff(head: Uint8Array, upTo: number, more: boolean): Result<Sniffed> {
 }
 
 /**
+ * How many bytes at the end of `bytes` begin a UTF-8 character that the next piece may complete
+ * (0–3): a lead byte and the continuation bytes it may take, as a streaming decoder holds them
+ * back (WHATWG's ranges: after E0 only A0–BF, after ED 80–9F, after F0 90–BF, after F4 80–8F).
+ * Anything else (complete, or already wrong) is decoded now, so an error is found where it was.
+ */
+function utf8Cut(bytes: Uint8Array): number {
+  const n = bytes.length;
+  for (let k = 1; k <= 3 && k <= n; k++) {
+    const lead = bytes[n - k]!;
+    if ((lead & 0xc0) === 0x80) continue;
+    const length = lead < 0xc2 ? 1 : lead < 0xe0 ? 2 : lead < 0xf0 ? 3 : lead < 0xf5 ? 4 : 1;
+    if (length <= k) return 0;
+    const second = bytes[n - k + 1];
+    if (second === undefined) return k;
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    return second >= low && second <= high ? k : 0;
+  }
+  return 0;
+}
+
+/**
  * Decodes a file piece by piece (a log of any size): the encoding is told from the first piece,
  * then every piece is checked (a UTF-8 file must stay UTF-8; text holds no NUL).
  */
 export class TextStreamDecoder {
   #decoder: TextDecoder | undefined;
+  /** The start of a UTF-8 character cut at the end of the last piece. */
+  #cut = new Uint8Array(0);
   #sniffed: Sniffed | undefined;
   #bytes = 0;
   #odd = false;
@@ -168,7 +192,8 @@ export class TextStreamDecoder {
     const s = this.#sniffed!;
     let text: string;
     try {
-      text = this.#decoder!.decode(bytes, { stream });
+      text =
+        s.label === 'utf-8' ? this.#utf8(bytes, stream) : this.#decoder!.decode(bytes, { stream });
     } catch {
       const where = this.#bytes ? ` after byte ${this.#bytes}` : '';
       return {
@@ -182,6 +207,25 @@ export class TextStreamDecoder {
     this.#bytes += bytes.length;
     if (text.includes('\u0000')) return { ok: false, error: BINARY };
     return { ok: true, value: text };
+  }
+
+  /**
+   * UTF-8 a piece at a time, each decoded whole up to a character cut at its end, which waits for
+   * the next piece: the same text and errors as a streaming decode, but Node decodes a whole
+   * buffer natively and a stream through ICU, five times slower (0.24 s for a 91 MB log).
+   */
+  #utf8(bytes: Uint8Array, stream: boolean): string {
+    let all = bytes;
+    if (this.#cut.length) {
+      all = new Uint8Array(this.#cut.length + bytes.length);
+      all.set(this.#cut);
+      all.set(bytes, this.#cut.length);
+    }
+    const keep = stream ? utf8Cut(all) : 0;
+    const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+    const text = decoder.decode(all.subarray(0, all.length - keep));
+    this.#cut = all.slice(all.length - keep);
+    return text;
   }
 }
 
