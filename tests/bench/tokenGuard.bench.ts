@@ -39,7 +39,15 @@ time('TokenStreamGuard, whole text', () => {
   const g = new TokenStreamGuard();
   return g.push(text).length + g.end().length;
 });
-time('decode + guard, one piece (CLI)', () => {
+const pieces: string[] = [];
+for (let at = 0; at < text.length; at += 8 << 20) pieces.push(text.slice(at, at + (8 << 20)));
+time('TokenStreamGuard, 8 MB pieces', () => {
+  const g = new TokenStreamGuard();
+  let n = 0;
+  for (const p of pieces) n += g.push(p).length;
+  return n + g.end().length;
+});
+time('decode + guard, one piece', () => {
   const d = new TextStreamDecoder();
   const g = new TokenStreamGuard();
   const t = d.push(bytes);
@@ -51,7 +59,7 @@ time('decode only, one piece', () => {
   const t = d.push(bytes);
   return t.ok ? t.value.length : 0;
 });
-time('decode + guard, 8 MB pieces', () => {
+time('decode + guard, 8 MB pieces (CLI)', () => {
   const d = new TextStreamDecoder();
   const g = new TokenStreamGuard();
   let n = 0;

@@ -1,10 +1,14 @@
 // secretScan's candidate-run finder reads a big text mostly by jumps (one character in 40 when
 // nothing there can be a run); it must find exactly the runs the regex it replaced matched, on
 // texts made of run characters and the separators around them, with runs of every length near
-// the 40-character minimum, at the start and the end of the text.
+// the 40-character minimum, at the start and the end of the text. TokenStreamGuard guards the run
+// cut at a piece's end apart from the rest of the next piece; it must let through, piece for
+// piece, what it let through when it joined them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidateRuns, findTokens } from '../../src/model/share/secretScan';
+import { guardText } from '../../src/model/share/tokenGuard';
+import { TokenStreamGuard } from '../../src/model/share/tokenGuardStreams';
 
 // CI replays one fixed seed, so a landing never depends on the draw; elsewhere every run explores
 // new inputs (a failure prints its seed and counterexample; add the case to the examples below).
@@ -88,5 +92,68 @@ describe('candidateRuns', () => {
         return { start, end: start + key.length + 2, kind: 'high-entropy' };
       }),
     );
+  });
+});
+
+/** TokenStreamGuard.push before: the carry joined to the whole piece, then guarded. */
+class JoiningGuard {
+  carry = '';
+  found = new Set<string>();
+  push(text: string): string {
+    const t = this.carry + text;
+    let cut = t.length;
+    while (cut > 0 && /[A-Za-z0-9+/=]/.test(t[cut - 1]!)) cut--;
+    if (t.length - cut > TokenStreamGuard.MAX_CARRY) cut = t.length;
+    this.carry = t.slice(cut);
+    return this.guard(t.slice(0, cut));
+  }
+  end(): string {
+    const rest = this.carry;
+    this.carry = '';
+    return this.guard(rest);
+  }
+  guard(text: string): string {
+    const g = guardText(text);
+    g.found.forEach((k) => this.found.add(k));
+    return g.value;
+  }
+}
+
+// Shapes of real tokens (random characters, never issued by any service).
+const TOKENS = [
+  'k3v7q2mzx4pbnw5ryt6hgacd2lsfe7jo4iuq3vbnmx5zkw6pyr2t',
+  'Fq8ZrT2mWx9LpB4nKd7VhYc3Gs6Jt1QeRu5AoXi0MbNl2CwPz7EkJQQJ99BCACAAAAAAAAAAAAASAZDO3hXq',
+  'pR7xQ2vLm9KzT4bW8nYc1FhJ6sDg3eUa5oXiV0tNqPjM==',
+];
+
+describe('TokenStreamGuard', () => {
+  const piece = fc.oneof(run, gap, fc.constantFrom(...TOKENS), fc.constantFrom(...OTHERS));
+  const stream = fc
+    .tuple(fc.array(piece, { maxLength: 16 }), fc.array(fc.nat(), { maxLength: 10 }))
+    .map(([parts, at]) => {
+      const t = parts.join('');
+      const points = [...new Set(at.map((x) => x % (t.length + 1)))].sort((x, y) => x - y);
+      return [0, ...points].map((p, i) => t.slice(p, points[i] ?? t.length));
+    });
+
+  const compare = (pieces: string[]) => {
+    const before = new JoiningGuard();
+    const now = new TokenStreamGuard();
+    expect([...pieces.map((p) => now.push(p)), now.end()]).toEqual([
+      ...pieces.map((p) => before.push(p)),
+      before.end(),
+    ]);
+    expect(now.found).toEqual([...before.found]);
+  };
+
+  it('lets through what joining the carry to each piece let through', () => {
+    fc.assert(fc.property(stream, compare), { numRuns: RUNS, ...SEED });
+  });
+
+  it('does the same when a run outgrows the carry', () => {
+    const long = 'Ab9+'.repeat(TokenStreamGuard.MAX_CARRY / 2);
+    compare([long, long, ` ${TOKENS[0]}`, ' x']);
+    compare([long, `${long.slice(0, 99)} ${TOKENS[1]}`, long, long, '']);
+    compare([`x ${TOKENS[2]!.slice(0, 20)}`, TOKENS[2]!.slice(20), '', ` ${long}`, long]);
   });
 });

@@ -95,12 +95,23 @@ export class TokenStreamGuard {
 
   /** The guarded text that can be let through now. */
   push(text: string): string {
-    const t = this.#carry + text;
+    let head = '';
+    let t = text;
+    if (this.#carry) {
+      // The carry's run ends at the piece's first character no run holds: guarded apart, so a big
+      // piece is scanned as it came, never first copied into one string with the carry.
+      let end = 0;
+      while (end < text.length && inRun(text, end)) end++;
+      if (end < text.length) {
+        head = this.#guard(this.#carry + text.slice(0, end));
+        t = text.slice(end);
+      } else t = this.#carry + text;
+    }
     let cut = t.length;
     while (cut > 0 && inRun(t, cut - 1)) cut--;
     if (t.length - cut > TokenStreamGuard.MAX_CARRY) cut = t.length;
     this.#carry = t.slice(cut);
-    return this.#guard(t.slice(0, cut));
+    return head + this.#guard(t.slice(0, cut));
   }
 
   /** What is left, guarded. */
