@@ -14,7 +14,8 @@ import {
 import { evaluate } from '../../src/model/engine/evaluate';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
-import { fastInstant } from '../../src/model/impact/impactDates';
+import { canonicalMs, fastInstant } from '../../src/model/impact/impactDates';
+import { isoInstant } from '../../src/model/engine/isoInstant';
 import { BatchDecider } from '../../src/model/impact/batchDecider';
 import { analyseImpact, ImpactAnalysis } from '../../src/model/impact/impact';
 import { rowRequest } from '../../src/model/impact/impactRequest';
@@ -477,6 +478,17 @@ describe('fastInstant agrees with instant()', () => {
     fc.assert(
       fc.property(near, (text) => {
         expect(fastInstant(text)).toBe(instant(text));
+      }),
+      { numRuns: 5000, ...SEED },
+    );
+  });
+  it('canonicalMs takes only texts isoInstant gives back as they are (the readers skip it then)', () => {
+    fc.assert(
+      fc.property(near, (text) => {
+        const ms = canonicalMs(text);
+        if (ms === undefined) return;
+        expect(ms).toBe(instant(text));
+        if (text.length === 24) expect(isoInstant(text)).toEqual({ ok: true, value: text });
       }),
       { numRuns: 5000, ...SEED },
     );

@@ -25,6 +25,14 @@ function two(s: string, i: number): number {
 
 /** instant(text), quickly for YYYY-MM-DDTHH:MM:SS[.mmm]Z from 1970 on. */
 export function fastInstant(text: string): number | undefined {
+  return canonicalMs(text) ?? instant(text);
+}
+
+/**
+ * The instant of YYYY-MM-DDTHH:MM:SS[.mmm]Z from 1970 on (a valid date and time), read from the
+ * digits; undefined for any other text, which may still be a time in another form.
+ */
+export function canonicalMs(text: string): number | undefined {
   const n = text.length;
   if (
     (n === 20 || n === 24) &&
@@ -67,5 +75,5 @@ export function fastInstant(text: string): number | undefined {
       return (((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60 + s) * 1000 + m1 * 10 + m2;
     }
   }
-  return instant(text);
+  return undefined;
 }

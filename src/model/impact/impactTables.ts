@@ -6,7 +6,7 @@ import type { CompiledWorld } from '../engine/compiledWorld';
 import { memberOf } from '../engine/locationMatch';
 import type { Assumptions, Policy } from '../engine/types';
 import { ipv4FromMapped, parseIp } from '../ip/ip';
-import { parseIpv4Text } from '../ip/ipText';
+import { scanIpv4 } from '../ip/ipText';
 import { cellText } from './cellText';
 import { V4Index } from './impactV4Index';
 
@@ -42,7 +42,7 @@ abstract class ClassTable {
     const i = this.texts.length;
     // The shared copy (cellText): it keeps no slice of a file alive, and the readers hand in that
     // same string for every row, which the index then finds by a pointer test.
-    this.texts.push(cellText(text));
+    this.texts.push(this.keep(text));
     if (i >= this.#classOf.length) {
       const grown = new Int32Array(this.#classOf.length * 2);
       grown.set(this.#classOf);
@@ -56,6 +56,11 @@ abstract class ClassTable {
     }
     this.#classOf[i] = c;
     return i;
+  }
+
+  /** The text the table keeps for an entry: a copy that holds no slice of a file. */
+  protected keep(text: string): string {
+    return cellText(text);
   }
 
   /** Everything the engine could read about the entry, as text; undefined if it is refused. */
@@ -88,18 +93,22 @@ export class IpTable extends ClassTable {
 
   /** Canonical IPv4 text (the common case) is looked up by its number, the rest by text. */
   override lookup(text: string): number {
-    if (text.indexOf(':') < 0) {
-      const v4 = parseIpv4Text(text);
-      if (typeof v4 === 'number') {
-        let i = this.#v4.get(v4);
-        if (i < 0) {
-          i = this.add(text);
-          this.#v4.set(v4, i);
-        }
-        return i;
+    // scanIpv4 stops at the first character an IPv4 address cannot have (an IPv6 address's ':').
+    const v4 = scanIpv4(text);
+    if (v4 >= 0) {
+      let i = this.#v4.get(v4);
+      if (i < 0) {
+        i = this.add(text);
+        this.#v4.set(v4, i);
       }
+      return i;
     }
     return super.lookup(text);
+  }
+
+  /** Canonical IPv4 is found by its number: its text needs no shared copy, only its own. */
+  protected override keep(text: string): string {
+    return scanIpv4(text) >= 0 ? (' ' + text).slice(1) : cellText(text);
   }
 
   /** Whether two entries are the same address once parsed (' 203.0.113.9' is 203.0.113.9). */

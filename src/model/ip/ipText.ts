@@ -11,8 +11,11 @@ export type Parsed<T> = T | string;
 const DECIMAL_PART = /^[0-9]+$/;
 const HEX_GROUP = /^[0-9a-f]{1,4}$/i;
 
-/** The common, valid case in one pass over char codes (no regex, no split); -1 otherwise. */
-function scanIpv4(s: string): number {
+/**
+ * The common, valid case in one pass over char codes (no regex, no split); -1 otherwise. Exactly
+ * the texts parseIpv4Text takes, with their value (parseIpv4Text is this plus the messages).
+ */
+export function scanIpv4(s: string): number {
   let value = 0;
   let part = 0;
   let digits = 0;
