@@ -550,6 +550,58 @@ describe(
       );
     });
 
+    it('counts what a fact could newly refuse (dependingOn) as each row asked of evaluate() does', () => {
+      // The per-row reference: allowed off and on, and some policy left out for want of a fact
+      // that would refuse it with the org policy on but not off.
+      const reference = (world: World, rows: SigninRow[], a: Assumptions) => {
+        const byFact = new Map<string, number>();
+        let total = 0;
+        for (const row of rows) {
+          const req = rowRequest(row, defaults);
+          const ask = (ipValidation: boolean) => {
+            const org = ipValidation
+              ? { ...world.org, ipValidation, onAtEveryRequest: true }
+              : { ...world.org, ipValidation };
+            const r = evaluate({ ...world, org }, req, a, { dependsOn: true });
+            return r.ok ? r.value : undefined;
+          };
+          const off = ask(false);
+          const on = ask(true);
+          if (off?.outcome !== 'allowed' || on?.outcome !== 'allowed') continue;
+          const offIds = new Set(
+            off.dependsOn.filter((d) => d.outcome !== 'allowed').map((d) => d.id),
+          );
+          const refusing = on.dependsOn.filter((d) => d.outcome !== 'allowed' && !offIds.has(d.id));
+          if (!refusing.length) continue;
+          total++;
+          for (const f of new Set(refusing.flatMap((d) => d.facts)))
+            byFact.set(f, (byFact.get(f) ?? 0) + 1);
+        }
+        return { total, byFact: Object.fromEntries(byFact) };
+      };
+      let counted = 0;
+      fc.assert(
+        fc.property(
+          fc.array(arbRow, { minLength: 1, maxLength: 60 }),
+          fc.constantFrom(...worlds),
+          fc.constantFrom(...readings),
+          (rows, world, a) => {
+            const analysis = new ImpactAnalysis(world, a, defaults, rows.length);
+            analysis.add(rows);
+            const got = analysis.dependingOn(a);
+            if (got.total) counted++;
+            expect({
+              total: got.total,
+              byFact: Object.fromEntries(got.byFact.map((f) => [f.fact, f.count])),
+            }).toEqual(reference(world, rows, a));
+          },
+        ),
+        { numRuns: 40, ...SEED },
+      );
+      // The logs drawn include rows a missing fact could newly refuse.
+      expect(counted).toBeGreaterThan(0);
+    });
+
     it('shares users the policies cannot tell apart, even where a group is unknown', () => {
       // A policy on a group makes "is ann in it?" a missing fact; the answer's text names the user,
       // but two users the policies treat alike are one class (3,000 users were 3,000 classes).

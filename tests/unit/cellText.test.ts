@@ -19,6 +19,16 @@ describe('cellText', () => {
     );
   });
 
+  it.each(['__proto__', 'constructor', 'toString', '0', '-0', '4294967296', '', 'hasOwnProperty'])(
+    'keeps %j as any other text',
+    (text) => {
+      const a = cellText(text);
+      expect(a).toBe(text);
+      expect(typeof a).toBe('string');
+      expect(cellText(`${text}`)).toBe(a);
+    },
+  );
+
   it('gives rows read from a file one string per distinct user, equal to the cell', () => {
     const csv = ['ip,user', '203.0.113.1,ann@contoso.com', '203.0.113.2, ann@contoso.com '].join(
       '\n',

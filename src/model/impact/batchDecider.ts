@@ -21,6 +21,7 @@ import {
   FLOWS,
   type AccessRequest,
   type Assumptions,
+  type DependsOn,
   type Fact,
   type World,
 } from '../engine/types';
@@ -333,25 +334,27 @@ export class BatchDecider {
   dependingOn(assumptions: Assumptions, readings: Readings = {}): DependingOn {
     this.#sameMapping(assumptions);
     const worldOn = this.#worldOnFor(readings);
-    const ask = (world: World, req: AccessRequest) => {
-      const r = evaluateWith(world, req, assumptions, new QuietTrace(), { dependsOn: true });
+    // dependsOn costs one more run of the flows per policy left out, and changes no outcome: it
+    // is asked for only where the answer can count (allowed both ways, and some policy that was
+    // left out would refuse with the org policy on).
+    const ask = (world: World, req: AccessRequest, dependsOn: boolean) => {
+      const r = evaluateWith(world, req, assumptions, new QuietTrace(), { dependsOn });
       return r.ok ? r.value : undefined;
     };
+    const refusingOf = (d: { dependsOn: DependsOn[] } | undefined) =>
+      (d?.dependsOn ?? []).filter((x) => x.outcome !== 'allowed');
     const byFact = new Map<Fact, number>();
     let total = 0;
     for (let k = 0; k < this.#reps.length; k++) {
       const req = this.#repFor(k, readings);
-      const off = ask(this.worldOff, req);
-      if (off?.outcome !== 'allowed') continue;
-      const on = ask(worldOn, req);
+      if (ask(this.worldOff, req, false)?.outcome !== 'allowed') continue;
+      const on = ask(worldOn, req, true);
       if (on?.outcome !== 'allowed') continue;
+      const onRefusing = refusingOf(on);
+      if (!onRefusing.length) continue;
       // A policy that would refuse it with the org policy off too refuses nothing newly.
-      const offRefusing = new Set(
-        off.dependsOn.filter((d) => d.outcome !== 'allowed').map((d) => d.id),
-      );
-      const refusing = on.dependsOn.filter(
-        (d) => d.outcome !== 'allowed' && !offRefusing.has(d.id),
-      );
+      const offRefusing = new Set(refusingOf(ask(this.worldOff, req, true)).map((d) => d.id));
+      const refusing = onRefusing.filter((d) => !offRefusing.has(d.id));
       if (!refusing.length) continue;
       const count = this.#counts[k]!;
       total += count;

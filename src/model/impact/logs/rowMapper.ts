@@ -18,10 +18,14 @@ import { cut } from '../../graph/visibleText';
 
 const CLIENT_NAMES = 'browser, git, az-cli, rest, ssh, pipeline-agent';
 
-/** Bound on each per-file cache of distinct cell texts (IPs, token dates, countries). */
+/** Bound on each cache of distinct cell texts (IPs, token dates, countries). */
 const CACHE_LIMIT = 100_000;
 
-/** Computes a cell text's value once per distinct text: logs repeat a few thousand IPs and users. */
+/**
+ * Computes a cell text's value once per distinct text: logs repeat a few thousand IPs and users.
+ * Kept under the text's shared copy (cellText), never the cell itself: a cell is a slice of the
+ * file's text, which a cache that outlives the file must not keep.
+ */
 function cached<T>(compute: (text: string) => T): (text: string) => T {
   const seen = new Map<string, T>();
   return (text) => {
@@ -29,11 +33,24 @@ function cached<T>(compute: (text: string) => T): (text: string) => T {
     if (v === undefined) {
       v = compute(text);
       if (seen.size >= CACHE_LIMIT) seen.clear();
-      seen.set(text, v);
+      seen.set(cellText(text), v);
     }
     return v;
   };
 }
+
+// Each a pure function of the cell's text, so one cache serves every file and every slice of one
+// (a large file is read slice by slice, each with its own RowMapper).
+const checkIp = cached((t) => ({
+  text: cellText(t),
+  error: ((r) => (r.ok ? undefined : r.error))(parseIp(t)),
+}));
+/** The token's creation date as its shared copy: the batch path then finds it by a pointer. */
+const tokenDate = cached((t): Result<string> => {
+  const r = isoInstant(t);
+  return r.ok ? { ok: true, value: cellText(r.value) } : r;
+});
+const country = cached(countryOf);
 
 /** Log Analytics' own CSV time format is read only in its exports: elsewhere 3/11 is ambiguous. */
 function laReadTime(text: string): Result<string> {
@@ -55,15 +72,9 @@ export class RowMapper {
   readonly info: LogInfo;
   readonly #spec: KindSpec;
   readonly #nameOf: (f: LogField) => string;
-  readonly #ip = cached((t) => ({
-    text: cellText(t),
-    error: ((r) => (r.ok ? undefined : r.error))(parseIp(t)),
-  }));
-  readonly #tokenDate = cached((t) => {
-    const r = isoInstant(t);
-    return r.ok ? { ok: true as const, value: cellText(r.value) } : r;
-  });
-  readonly #country = cached(countryOf);
+  readonly #ip = checkIp;
+  readonly #tokenDate = tokenDate;
+  readonly #country = country;
   readonly #hasLocation: boolean;
 
   /** `names`: the header (or JSON keys) as written; `index`: the name used for each field. */
@@ -115,8 +126,9 @@ export class RowMapper {
   #time(row: number, f: LogField, text: string | undefined, read: (t: string) => Result<string>) {
     if (text === undefined) return undefined;
     // Already in the form isoInstant writes (2026-03-01T10:00:00.000Z, a valid time): its value
-    // is the text itself, known without building a result for each of a million rows.
-    if (text.length === 24 && canonicalMs(text) !== undefined) return text;
+    // is the text itself, known without building a result for each of a million rows. A token
+    // date goes through its cache instead, for its shared copy.
+    if (read !== tokenDate && text.length === 24 && canonicalMs(text) !== undefined) return text;
     const r = read(text);
     if (r.ok) return r.value;
     this.#problem(row, f, r.error);
