@@ -98,6 +98,18 @@ const worlds: [string, World][] = [
     },
   ],
   ['no policies at all', { locations: LOCATIONS, policies: [], org: { ipValidation: true } }],
+  [
+    // A name can hold anything Entra accepts: quotes, backslashes, line breaks, U+2028, controls.
+    'names that would break a literal or a comment',
+    {
+      locations: LOCATIONS.map((l) => ({ ...l, displayName: `${l.displayName}\n// "x"\u2028y` })),
+      policies: POLICIES.map((p) => ({
+        ...p,
+        displayName: `Block \\ "outside"\nOffices\u2028x\r\u0007\tz`,
+      })),
+      org: { ipValidation: true, enabledAt: '2025-11-03T15:00:00Z' },
+    },
+  ],
 ];
 const readings: Assumptions[] = [
   DEFAULT_ASSUMPTIONS,
@@ -121,6 +133,14 @@ describe('every generated query parses with zero errors (Kusto.Language)', () =>
     expect(q).toMatch(/summarize .* by User, Ip/);
     if (table === 'AzureDevOpsAuditing')
       expect(q).toMatch(/AuthenticationMechanism startswith "PAT"/);
+    // A sign-in Entra refused at the sign-in IP is not newly refused (R10, R15), as in the batch.
+    else if (/RefusedBy = case\(\n/.test(q)) {
+      expect(q).toMatch(/\| where isempty\(RefusedAtSignin\)\n/);
+      expect(q).not.toMatch(/AppId ==/);
+    }
+    // Every line of the query is a comment, a let, a table or a pipe: nothing spilled over.
+    for (const line of q.trimEnd().split('\n'))
+      expect(line).toMatch(/^(\/\/ |let |\| |\s{4}|"\)|[A-Za-z]+$)/);
   });
   it('the parser does find errors (the check is not vacuous)', () => {
     expect(kustoErrors('AzureDevOpsAuditing | where NoSuchColumn == 1')).not.toEqual([]);

@@ -33,10 +33,23 @@ export interface KqlOptions {
   at: string;
 }
 
-/** A Kusto string literal. */
-export const kqlString = (s: string) => `"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+/** Characters that end a line or a comment for Kusto, or that a terminal would obey. */
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * A Kusto string literal: backslash and quote escaped, line breaks and tabs written as the escapes
+ * Kusto documents (\n, \r, \t), any other control or line-separator character as a space:
+ * a policy name can hold any of them, and the literal must stay on one line.
+ */
+export const kqlString = (s: string) =>
+  `"${s
+    .replace(/\\/g, '\\\\')
+    .replace(/"/g, '\\"')
+    .replace(LINE_BREAKING, (c) => ESCAPES[c] ?? ' ')}"`;
 const list = (xs: readonly string[]) => `dynamic([${xs.map(kqlString).join(', ')}])`;
-const comment = (s: string) => `// ${s.replace(/[\r\n]+/g, ' ')}`;
+const comment = (s: string) => `// ${s.replace(LINE_BREAKING, ' ')}`;
 
 interface Ctx {
   world: World;
@@ -153,7 +166,7 @@ export function impactKql(world: World, o: KqlOptions): string {
   if (!audit)
     head.push(
       comment(
-        'What it counts: OAuth calls that Azure DevOps would refuse by an IP-conditioned policy at the IP seen by resource. The org policy does not change web sign-ins (Entra and Azure DevOps check them whatever it says, R1, R2): they are left out. An OAuth call whose sign-in Entra already refused (same policy, same IP) is not newly refused; compare IPAddress with IPAddressFromResourceProvider (R10).',
+        'What it counts: OAuth calls that Azure DevOps would refuse by an IP-conditioned policy at the IP seen by resource. The org policy does not change web sign-ins (Entra and Azure DevOps check them whatever it says, R1, R2): they are left out. An OAuth call whose sign-in Entra already refused by one of these policies at the sign-in IP (IPAddress) is not newly refused, and is left out too (R10, R15).',
       ),
     );
   const cases: string[] = [];
@@ -236,8 +249,9 @@ export function impactKql(world: World, o: KqlOptions): string {
   } else {
     body.push(
       o.table,
-      `| where ResourceIdentity == ${kqlString(AZURE_DEVOPS_APP_ID)} or AppId == ${kqlString(AZURE_DEVOPS_APP_ID)}`,
-      '| extend Ip = iff(isnotempty(IPAddressFromResourceProvider), IPAddressFromResourceProvider, IPAddress)',
+      // The resource signed in to; AppId is the client, which says nothing of Azure DevOps.
+      `| where ResourceIdentity == ${kqlString(AZURE_DEVOPS_APP_ID)}`,
+      '| extend SigninIp = IPAddress, Ip = iff(isnotempty(IPAddressFromResourceProvider), IPAddressFromResourceProvider, IPAddress)',
       '| where isnotempty(Ip)',
       '| extend Flow = iff(ClientAppUsed == "Browser", "web", "oauth")',
       '| where Flow == "oauth"',
@@ -245,6 +259,21 @@ export function impactKql(world: World, o: KqlOptions): string {
     );
   }
   body.push('| extend IsV6 = Ip contains ":"', ...ins);
+  if (!audit && cases.length) {
+    // Entra's own check at sign-in, with the same policies at the sign-in IP (R15): a call it
+    // refused there never reached Azure DevOps, so turning the org policy on changes nothing.
+    const atSignin = (text: string) => text.replace(/\bIn(L\d+|Trusted)\b/g, 'SIn$1');
+    body.push(
+      '| extend SIsV6 = SigninIp contains ":"',
+      ...ins.map((line) =>
+        atSignin(line)
+          .replace('iff(IsV6', 'iff(SIsV6')
+          .replace(/\(Ip, /g, '(SigninIp, '),
+      ),
+      `| extend RefusedAtSignin = case(\n${cases.map(atSignin).join(',\n')},\n    "")`,
+      '| where isempty(RefusedAtSignin)',
+    );
+  }
   body.push(
     cases.length
       ? `| extend RefusedBy = case(\n${cases.join(',\n')},\n    "")`
