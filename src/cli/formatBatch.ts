@@ -112,7 +112,13 @@ export function writeBatch(
   const read = extras ? formatRead(extras, file) : [];
   // A row with three bad cells is one row skipped.
   const skipped = skippedRowNumbers(r.problems).length;
-  read.push(`Sign-ins from ${file}: ${evaluated} evaluated, ${skipped} skipped.`);
+  // An audit export's rows are audited requests, not sign-ins: the report says requests.
+  read.push(`Requests from ${file}: ${evaluated} evaluated, ${skipped} skipped.`);
+  const unset = extras?.log?.flows.unset ?? 0;
+  if (unset)
+    read.push(
+      `${unset} row${unset === 1 ? ' gives' : 's give'} no flow: counted as pat (whatif --batch reads a row without a flow as a PAT).`,
+    );
   out(read.join('\n') + '\n');
   if (evaluated) {
     const { impact } = r;
@@ -195,7 +201,7 @@ export function writeBatch(
     ]),
     '',
     `Turning the organisation policy on changes ${r.summary.newlyBlocked} of ${evaluated} ` +
-      `sign-in${evaluated === 1 ? '' : 's'} from allowed to blocked.`,
+      `request${evaluated === 1 ? '' : 's'} from allowed to blocked.`,
   ];
   if (extras) lines.push(...formatFindings(extras));
   // Skipped rows go out in pieces, never spread: a log can hold hundreds of thousands of them.

@@ -83,7 +83,7 @@ describe('skipped rows in the readable report', () => {
     let text = '';
     writeBatch(r, 'plain.csv', (t) => (text += t), 0, r.extras);
     // Row 5 has three bad cells and row 6 one: two rows skipped.
-    expect(text).toContain('Sign-ins from plain.csv: 3 evaluated, 2 skipped.');
+    expect(text).toContain('Requests from plain.csv: 3 evaluated, 2 skipped.');
     expect(text).toContain('2 rows were skipped for a bad cell and are not counted.');
   });
 });

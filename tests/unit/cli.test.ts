@@ -802,7 +802,7 @@ describe('whatif --batch', () => {
       /3 +100\.64\.12\.7 +pat +bob@contoso\.com +allowed +blocked +VS403463 +R4 +<- newly blocked/,
     );
     expect(r.stdout).toMatch(/allowed +5 +3\n/);
-    expect(r.stdout).toContain('changes 2 of 6 sign-ins from allowed to blocked');
+    expect(r.stdout).toContain('changes 2 of 6 requests from allowed to blocked');
     expect(r.stdout).toMatch(/Skipped rows:\n {2}row 7, ip: "010\.0\.0\.1"/);
   });
 
