@@ -8,7 +8,14 @@ import type { ImpactReport } from '../model/impact/impactTypes';
 import { headline, type Headline } from '../model/impact/logs/coverage';
 import type { LogInfo } from '../model/impact/logs/logInfo';
 import type { DatedWorld } from '../model/impact/logs/logWorld';
-import { remedyEffects, suggestRemedies, type RemedyEffect } from '../model/impact/remedies';
+import { topGroups } from '../model/impact/impactGroups';
+import {
+  BLOCKS_SHOWN,
+  groupByBlock,
+  remedyEffects,
+  suggestRemedies,
+  type RemedyEffect,
+} from '../model/impact/remedies';
 import type { Assumptions } from '../model/engine/types';
 
 export type { RemedyEffect };
@@ -22,8 +29,29 @@ export interface BatchExtras {
   enabledAt: DatedWorld['enabledAt'];
   range: ImpactRange;
   headline: Headline;
+  /** Refused traffic with the policy on, by address block (/24, /48): the busiest, and of how many. */
+  blocks: { top: BlockSummary[]; of: number };
+  /** The same by user, most newly refused first. */
+  users: { top: UserSummary[]; of: number };
   remedies: RemedyEffect[];
 }
+
+export interface BlockSummary {
+  block: string;
+  refused: number;
+  newlyRefused: number;
+  /** The first few addresses seen in it, of how many. */
+  ips: string[];
+  addresses: number;
+}
+export interface UserSummary {
+  user: string;
+  refused: number;
+  newlyRefused: number;
+}
+
+/** Users a report lists. */
+const USERS_SHOWN = 10;
 
 /** `dated`: the tenant the analysis decided in, dated by the log when it records the switch. */
 export function batchExtras(
@@ -36,13 +64,29 @@ export function batchExtras(
 ): BatchExtras {
   const range = impactRange(analysis, assumptions);
   const { world } = dated;
-  const remedies = remedyEffects(analysis, impact, world, suggestRemedies(impact, world, REMEDIES));
+  const grouped = groupByBlock(impact.byIp);
+  const suggested = suggestRemedies(impact, world, REMEDIES, grouped);
+  const remedies = remedyEffects(analysis, impact, world, suggested);
+  const blocks = grouped.slice(0, BLOCKS_SHOWN).map((b) => ({
+    block: b.block,
+    refused: b.count,
+    newlyRefused: b.newlyBlocked,
+    ips: b.ips.slice(0, 3),
+    addresses: b.ips.length,
+  }));
+  const users = topGroups(impact.byUser, 'newlyBlocked', 'desc', USERS_SHOWN).map((g) => ({
+    user: g.key,
+    refused: g.count,
+    newlyRefused: g.newlyBlocked,
+  }));
   return {
     kind: log?.kind,
     log,
     enabledAt: dated.enabledAt,
     range,
     headline: headline(impact.newlyBlocked, log, range, 'pat', skipped),
+    blocks: { top: blocks, of: grouped.length },
+    users: { top: users, of: impact.byUser.length },
     remedies,
   };
 }

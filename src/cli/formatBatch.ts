@@ -49,6 +49,35 @@ export function formatFindings(x: BatchExtras): string[] {
   for (const r of x.range.readings)
     lines.push(`  with ${r.assumption}=${r.strictValue} (${r.rule}) alone: ${r.newlyBlocked}`);
   if (x.headline.coverage) lines.push('', `What this log can hold: ${x.headline.coverage}`);
+  const shown = (n: number, of: number) => (of > n ? `the busiest ${n} of ${of}` : `${of}`);
+  if (x.blocks.top.length) {
+    lines.push(
+      '',
+      `Refused with the policy on, by address block (${shown(x.blocks.top.length, x.blocks.of)}):`,
+    );
+    lines.push(
+      ...columns([
+        ['block', 'refused', 'newly', 'addresses'],
+        ...x.blocks.top.map((b) => [
+          b.block,
+          String(b.refused),
+          String(b.newlyRefused),
+          b.ips.join(', ') + (b.addresses > b.ips.length ? `, … (${b.addresses})` : ''),
+        ]),
+      ]),
+    );
+  }
+  if (x.users.top.length) {
+    const n = x.users.top.length;
+    const which = x.users.of > n ? `the ${n} most newly refused of ${x.users.of}` : `${x.users.of}`;
+    lines.push('', `Refused with the policy on, by user (${which}):`);
+    lines.push(
+      ...columns([
+        ['user', 'refused', 'newly'],
+        ...x.users.top.map((u) => [u.user || '-', String(u.refused), String(u.newlyRefused)]),
+      ]),
+    );
+  }
   if (x.remedies.length) {
     lines.push('', 'Remedies (effect recomputed; Graph PATCH bodies with --json):');
     for (const r of x.remedies) {

@@ -87,3 +87,29 @@ describe('skipped rows in the readable report', () => {
     expect(text).toContain('2 rows were skipped for a bad cell and are not counted.');
   });
 });
+
+describe('refused traffic by block and by user (the readable report and --json)', () => {
+  it('lists the blocks and users the model groups, with their counts', () => {
+    const r = batch('ado-audit.csv');
+    expect(r.extras.blocks.top[0]).toEqual({
+      block: '20.42.0.0/24',
+      refused: 2,
+      newlyRefused: 2,
+      ips: ['20.42.0.17', '20.42.0.23'],
+      addresses: 2,
+    });
+    expect(r.extras.users.top[0]).toEqual({
+      user: 'ci-bot@contoso.com',
+      refused: 2,
+      newlyRefused: 2,
+    });
+    let text = '';
+    writeBatch(r, 'ado-audit.csv', (t) => (text += t), 0, r.extras);
+    expect(text).toMatch(
+      /by address block \(4\):\n {2}block +refused +newly +addresses\n {2}20\.42\.0\.0\/24 +2 +2 +20\.42\.0\.17, 20\.42\.0\.23\n/,
+    );
+    expect(text).toMatch(
+      /by user \(4\):\n {2}user +refused +newly\n {2}ci-bot@contoso\.com +2 +2\n/,
+    );
+  });
+});
