@@ -4,6 +4,7 @@
 import { FLOWS, type Outcome } from '../model/engine/types';
 import { INVALID_DECISION } from '../model/impact/impactTypes';
 import { skippedRowNumbers } from '../model/impact/rowsToAnalyse';
+import { policyOnSince, switchedOffNote } from '../model/impact/logs/auditEvents';
 import type { BatchReport } from './batch';
 import type { BatchExtras } from './batchExtras';
 import { columns } from './columns';
@@ -36,10 +37,17 @@ export function formatRead(x: BatchExtras, file: string): string[] {
     const created = Object.keys(audit.patCreated).length;
     if (created) lines.push(`PAT creation dates from Token.PatCreateEvent: ${created} PATs.`);
   }
+  const fromLog = audit ? policyOnSince(audit) : undefined;
   if (x.enabledAt?.from === 'audit-log')
     lines.push(
       `Org policy switched on ${x.enabledAt.at} (OrganizationPolicy.PolicyValueUpdated, row ${x.enabledAt.row}): used for R12.`,
     );
+  else if (fromLog && x.enabledAt?.from === 'input' && x.enabledAt.at !== fromLog)
+    lines.push(
+      `The log records the org policy switched on ${fromLog}; --validation-enabled-at ${x.enabledAt.at} is used for R12 instead.`,
+    );
+  const off = switchedOffNote(audit);
+  if (off) lines.push(off);
   return lines;
 }
 

@@ -4,7 +4,9 @@
 // switch date, and remedies with their effect. Cut into tiny pieces, every fixture log must give
 // exactly the report it gives read in one piece, and that report must match the model's own
 // analysis of the whole file.
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBatchFile, type BatchReport } from '../../src/cli/batch';
 import { writeBatch, writeBatchJson } from '../../src/cli/formatBatch';
@@ -110,6 +112,45 @@ describe('refused traffic by block and by user (the readable report and --json)'
     );
     expect(text).toMatch(
       /by user \(4\):\n {2}user +refused +newly\n {2}ci-bot@contoso\.com +2 +2\n/,
+    );
+  });
+});
+
+describe('what the log says of the org policy switch, when its date is not used', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pat-fence-switch-'));
+  const header = 'Id,ActorUPN,AuthenticationMechanism,Timestamp,IpAddress,ActionId,Data';
+  const sw = (id: number, at: string, value: string) =>
+    `${id},admin@contoso.com,AAD,${at},203.0.113.1,OrganizationPolicy.PolicyValueUpdated,"{""PolicyName"":""Policy.EnforceAADConditionalAccess"",""PolicyValue"":""${value}""}"`;
+  const use =
+    '9,bot@contoso.com,PAT_Unscoped authorizationId: a1,2025-11-04T10:00:00Z,20.42.0.5,Git.RefUpdatePoliciesBypassed,{}';
+  const text = (r: BatchReport) => {
+    let out = '';
+    writeBatch(r, 'log.csv', (t) => (out += t), 0, r.extras);
+    return out;
+  };
+  it('switched on, then off: says so, and uses no date', () => {
+    const file = join(dir, 'onoff.csv');
+    writeFileSync(
+      file,
+      [header, use, sw(2, '2025-11-03T12:00:00Z', 'OFF'), sw(3, '2025-11-02T00:00:00Z', 'ON')].join(
+        '\n',
+      ),
+    );
+    const r = runBatchFile(loaded.value, file, settings);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.extras.enabledAt).toBeUndefined();
+    expect(text(r.value)).toContain(
+      "The log records the org policy switched off 2025-11-03T12:00:00.000Z (OrganizationPolicy.PolicyValueUpdated, row 3), after it was switched on 2025-11-02T00:00:00.000Z (row 4): it is off at the log's end, so no switch date from the log is used for R12.",
+    );
+  });
+  it("--validation-enabled-at over the log's own date: says which is used", () => {
+    const file = join(dir, 'on.csv');
+    writeFileSync(file, [header, use, sw(2, '2025-11-03T12:00:00Z', 'ON')].join('\n'));
+    const r = runBatchFile(loaded.value, file, { ...settings, enabledAt: '2025-10-01T00:00:00Z' });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.extras.enabledAt).toEqual({ at: '2025-10-01T00:00:00Z', from: 'input' });
+    expect(text(r.value)).toContain(
+      'The log records the org policy switched on 2025-11-03T12:00:00.000Z; --validation-enabled-at 2025-10-01T00:00:00Z is used for R12 instead.',
     );
   });
 });

@@ -88,3 +88,16 @@ export function policyOnSince(events: AuditEvents): string | undefined {
   const last = sorted.at(-1);
   return last?.value === 'on' ? last.at : undefined;
 }
+
+/**
+ * What the log's switches say when no switch date comes of them: the org policy was last switched
+ * off (so it is off at the log's end, and R12 has no date from the log). Undefined otherwise.
+ */
+export function switchedOffNote(events: AuditEvents | undefined): string | undefined {
+  const sorted = [...(events?.policySwitches ?? [])].sort((x, y) => (x.at < y.at ? -1 : 1));
+  const last = sorted.at(-1);
+  if (last?.value !== 'off') return undefined;
+  const on = sorted.filter((s) => s.value === 'on').at(-1);
+  const before = on ? `, after it was switched on ${on.at} (row ${on.row})` : '';
+  return `The log records the org policy switched off ${last.at} (OrganizationPolicy.PolicyValueUpdated, row ${last.row})${before}: it is off at the log's end, so no switch date from the log is used for R12.`;
+}
