@@ -11,6 +11,7 @@ import {
   AZURE_DEVOPS_APP_ID,
   AZURE_RESOURCE_MANAGER_APP_ID,
 } from '../../src/model/engine/azureDevOps';
+import { FIXED_INSTANTS } from '../../src/model/engine/azureDevOps';
 import { evaluate } from '../../src/model/engine/evaluate';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
@@ -196,6 +197,35 @@ const arbRow: fc.Arbitrary<SigninRow> = fc.record(
   { requiredKeys: ['row', 'ip'] },
 ) as fc.Arbitrary<SigninRow>;
 
+/**
+ * Times at and one millisecond either side of every instant the batch path sorts times by (the
+ * org policy's enable date, FIXED_INSTANTS), written canonically (read from their digits) and in
+ * other forms (read by instant()): the classes must put each on the side evaluate() does.
+ */
+const nearCuts = (cut: string): string[] => {
+  const ms = Date.parse(cut);
+  const iso = (t: number) => new Date(t).toISOString();
+  const local = (t: number) => `${iso(t + 3_600_000).slice(0, 19)}+01:00`;
+  return [
+    iso(ms - 1),
+    iso(ms),
+    iso(ms + 1),
+    iso(ms).replace('.000Z', 'Z'),
+    local(ms),
+    local(ms - 1000),
+  ];
+};
+const NEAR_CUTS = [ENABLED_AT, ...FIXED_INSTANTS].flatMap(nearCuts);
+// Few values of the other fields, so that rows on either side of a cut often meet in one class.
+const arbRowNearCuts: fc.Arbitrary<SigninRow> = fc.record({
+  row: fc.integer({ min: 2, max: 1_000_000 }),
+  ip: fc.constantFrom(...IPS.slice(0, 3)),
+  flow: fc.constantFrom('pat' as const, 'ssh' as const, 'web' as const),
+  user: fc.constantFrom('dev1@contoso.com', 'dev2@contoso.com'),
+  at: fc.constantFrom(...NEAR_CUTS),
+  tokenCreated: fc.constantFrom(...NEAR_CUTS),
+});
+
 /** Requests as the engine takes them, with the facts no sign-in row carries today. */
 const arbRequest: fc.Arbitrary<AccessRequest> = fc.record(
   {
@@ -326,6 +356,30 @@ describe('the batch path agrees with evaluate()', { timeout: 60_000 }, () => {
         }
       }),
       { numRuns: 50, ...SEED },
+    );
+  });
+
+  it('with times and token dates at and around every cut instant, in any form', () => {
+    // One decider per world and reading, reused: a time one millisecond past a cut must not
+    // share the class of one just before it.
+    const deciders = new Map<string, BatchDecider>();
+    fc.assert(
+      fc.property(
+        fc.array(arbRowNearCuts, { minLength: 1, maxLength: 40 }),
+        fc.nat(worlds.length - 1),
+        arbAssumptions,
+        (rows, w, a) => {
+          const world = worlds[w]!;
+          const key = `${w} ${JSON.stringify(a)}`;
+          let decider = deciders.get(key);
+          if (!decider) deciders.set(key, (decider = new BatchDecider(world, a)));
+          for (const row of rows) {
+            const req = rowRequest(row, defaults);
+            expect(batched(decider, world, req)).toEqual(evaluated(world, req, a));
+          }
+        },
+      ),
+      { numRuns: 300, ...SEED },
     );
   });
 

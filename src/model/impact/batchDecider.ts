@@ -26,7 +26,7 @@ import {
   type World,
 } from '../engine/types';
 import { DecisionTable } from './impactDecisions';
-import { fastInstant } from './impactDates';
+import { canonicalMs, fastInstant } from './impactDates';
 import { INVALID_CLASS, IpTable, UserTable } from './impactTables';
 
 /** How the range reads what a log does not say. */
@@ -173,7 +173,10 @@ export class BatchDecider {
   /** 0: no date, 1: before org.enabledAt, 2: not before; -1: not a date. */
   #createdClass(created: string | undefined): number {
     if (created === undefined) return 0;
-    let ms = this.#createdMs.get(created);
+    // The canonical form is read from its digits (cheaper than any lookup); other texts, which
+    // instant() must parse, once each.
+    let ms = canonicalMs(created);
+    if (ms === undefined) ms = this.#createdMs.get(created);
     if (ms === undefined && !this.#createdMs.has(created)) {
       ms = fastInstant(created);
       if (this.#createdMs.size > 100_000) this.#createdMs.clear();

@@ -45,7 +45,7 @@ const checkIp = cached((t) => ({
   text: cellText(t),
   error: ((r) => (r.ok ? undefined : r.error))(parseIp(t)),
 }));
-/** The token's creation date as its shared copy: the batch path then finds it by a pointer. */
+/** A token's creation date in another form than the canonical one, normalised once per text. */
 const tokenDate = cached((t): Result<string> => {
   const r = isoInstant(t);
   return r.ok ? { ok: true, value: cellText(r.value) } : r;
@@ -126,9 +126,8 @@ export class RowMapper {
   #time(row: number, f: LogField, text: string | undefined, read: (t: string) => Result<string>) {
     if (text === undefined) return undefined;
     // Already in the form isoInstant writes (2026-03-01T10:00:00.000Z, a valid time): its value
-    // is the text itself, known without building a result for each of a million rows. A token
-    // date goes through its cache instead, for its shared copy.
-    if (read !== tokenDate && text.length === 24 && canonicalMs(text) !== undefined) return text;
+    // is the text itself, known without a lookup or a result for each of a million rows.
+    if (text.length === 24 && canonicalMs(text) !== undefined) return text;
     const r = read(text);
     if (r.ok) return r.value;
     this.#problem(row, f, r.error);
