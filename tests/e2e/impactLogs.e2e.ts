@@ -175,7 +175,7 @@ test('a hand-made list: bad rows skipped by reason, the range reads undated PATs
     'newly refuse between 1 and 3 of the requests in this log. 2 rows were skipped for a bad cell and are not counted.',
   );
   await expect(page.getByTestId('impact-coverage')).toContainText(
-    'Its rows never say group membership',
+    'PAT Fence reads no group membership',
   );
   const warning = page.getByTestId('remedy-warning');
   await expect(warning).toHaveCount(1);

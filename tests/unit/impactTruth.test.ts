@@ -223,7 +223,7 @@ describe('finding 2: R22 "depends on" in the batch', () => {
     expect(factsNotCarried(entra.value.log)).not.toContain('country');
     const h = headline(0, audit.value.log, undefined, 'pat');
     expect(h.coverage).toMatch(
-      /never say group membership, directory roles, the country of the IP, .* "depends on" \(R22\)/,
+      /reads no group membership, directory roles, the country of the IP, .* "depends on" \(R22\)/,
     );
   });
   it('the CLI prints it, and --json carries it in range.dependsOn', () => {

@@ -30,7 +30,7 @@ const FACTS: readonly Fact[] = [
   'insiderRisk',
 ];
 
-/** The facts this log's rows never carry (the user and the country only come from their columns). */
+/** The facts PAT Fence does not read from this log's rows (the user and the country come from their columns). */
 export function factsNotCarried(log: LogInfo | undefined): Fact[] {
   const country = log?.used.some(
     (c) => c.use === FIELD_PURPOSE.country || c.use === FIELD_PURPOSE.location,
@@ -83,7 +83,7 @@ export function headline(
   const coverage = [
     log?.coverage ?? '',
     log
-      ? `Its rows never say ${orList(notCarried)}: a policy that needs one of these is counted as "depends on" (R22), not as applying.`
+      ? `PAT Fence reads no ${orList(notCarried)} from these rows: a policy that needs one of these is counted as "depends on" (R22), not as applying.`
       : '',
   ]
     .filter(Boolean)

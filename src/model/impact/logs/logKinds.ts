@@ -183,7 +183,7 @@ export const KIND_LABELS: Record<LogKind, KindLabel> = {
   'entra-signin': {
     name: 'Entra sign-in export',
     coverage:
-      'Entra sign-in logs hold no PAT or SSH use at all: Azure DevOps checks PATs and SSH keys itself and never asks Entra. These rows are web and OAuth sign-ins only, so they cannot say whose PATs would break. For that, export the Azure DevOps audit log (Organization settings → Auditing) or query AzureDevOpsAuditing.',
+      "Entra sign-in logs hold no PAT or SSH use at all: Azure DevOps validates PATs and SSH keys itself, so their use is never in Entra's sign-in log. These rows are web and OAuth sign-ins only, so they cannot say whose PATs would break. For that, export the Azure DevOps audit log (Organization settings → Auditing) or query AzureDevOpsAuditing.",
   },
   'entra-signin-la': {
     name: 'Log Analytics export of Entra sign-ins',
