@@ -14,7 +14,14 @@ import {
   type RowDefaults,
 } from './impactTypes';
 import type { SigninRow } from './signinRows';
-import { FLOWS, type Assumptions, type Flow, type Policy, type World } from '../engine/types';
+import {
+  FLOWS,
+  type Assumptions,
+  type Flow,
+  type Outcome,
+  type Policy,
+  type World,
+} from '../engine/types';
 
 const MAX_INVALID_EXAMPLES = 20;
 const FLOW_INDEX = new Map<Flow, number>(FLOWS.map((f, i) => [f, i]));
@@ -54,10 +61,14 @@ export class ImpactAnalysis {
   readonly #maxInvalid: number;
   #rows;
   #n = 0;
-  readonly #countsOff = counts();
-  readonly #countsOn = counts();
-  #newlyBlocked = 0;
-  readonly #newlyByFlow: Record<Flow, number> = { web: 0, pat: 0, ssh: 0, oauth: 0 };
+  // Rows by decision number, with the org policy off and on, and newly refused rows by flow:
+  // counted in arrays per row, turned into outcome counts per report.
+  #offBy = new Uint32Array(64);
+  #onBy = new Uint32Array(64);
+  /** Per decision number: 1 if it allows (filled as the decider numbers new decisions). */
+  #allows = new Uint8Array(64);
+  #known = 0;
+  readonly #newlyByFlow = new Uint32Array(FLOWS.length);
   #invalid = 0;
   readonly #invalidExamples: { row: number; message: string }[] = [];
 
@@ -129,15 +140,47 @@ export class ImpactAnalysis {
       const on = pair & 0xffff;
       cols.off[n] = off;
       cols.on[n] = on;
-      const offOutcome = list[off]!.outcome;
-      const onOutcome = list[on]!.outcome;
-      this.#countsOff[offOutcome]++;
-      this.#countsOn[onOutcome]++;
-      if (offOutcome === 'allowed' && onOutcome !== 'allowed') {
-        this.#newlyBlocked++;
-        this.#newlyByFlow[req.flow]++;
-      }
+      if (list.length > this.#known) this.#noteDecisions(list);
+      this.#offBy[off]!++;
+      this.#onBy[on]!++;
+      // A decided row's flow is one of FLOWS (evaluate() refuses any other).
+      if (this.#allows[off] === 1 && this.#allows[on] === 0) this.#newlyByFlow[flow]!++;
     }
+  }
+
+  /** Sizes the per-decision counts for decisions numbered since, and notes which allow. */
+  #noteDecisions(list: readonly { outcome: Outcome }[]): void {
+    if (list.length > this.#allows.length) {
+      const size = Math.max(list.length, this.#allows.length * 2);
+      const grow = <T extends Uint32Array | Uint8Array>(a: T, make: (n: number) => T) => {
+        const b = make(size);
+        b.set(a);
+        return b;
+      };
+      this.#offBy = grow(this.#offBy, (k) => new Uint32Array(k));
+      this.#onBy = grow(this.#onBy, (k) => new Uint32Array(k));
+      this.#allows = grow(this.#allows, (k) => new Uint8Array(k));
+    }
+    for (let k = this.#known; k < list.length; k++)
+      this.#allows[k] = list[k]!.outcome === 'allowed' ? 1 : 0;
+    this.#known = list.length;
+  }
+
+  /** Rows by outcome, off and on, and newly refused (in all and by flow), from the counts. */
+  #outcomeCounts() {
+    const list = this.#decider.decisions.list;
+    const off = counts();
+    const on = counts();
+    for (let k = 0; k < this.#known; k++) {
+      off[list[k]!.outcome] += this.#offBy[k]!;
+      on[list[k]!.outcome] += this.#onBy[k]!;
+    }
+    const byFlow = Object.fromEntries(FLOWS.map((f, i) => [f, this.#newlyByFlow[i]!])) as Record<
+      Flow,
+      number
+    >;
+    const newly = FLOWS.reduce((sum, f) => sum + byFlow[f], 0);
+    return { off, on, newly, byFlow };
   }
 
   /**
@@ -191,6 +234,7 @@ export class ImpactAnalysis {
   #report(): ImpactReport {
     const d = this.#decider;
     const n = this.#n;
+    const outcomes = this.#outcomeCounts();
     const cols = this.#rows;
     const rows = {
       count: n,
@@ -212,10 +256,10 @@ export class ImpactAnalysis {
       complete: n === total,
       at: this.#defaults.at,
       assumptions: { ...this.#assumptions },
-      off: { ...this.#countsOff },
-      on: { ...this.#countsOn },
-      newlyBlocked: this.#newlyBlocked,
-      newlyBlockedByFlow: { ...this.#newlyByFlow },
+      off: outcomes.off,
+      on: outcomes.on,
+      newlyBlocked: outcomes.newly,
+      newlyBlockedByFlow: outcomes.byFlow,
       invalid: this.#invalid,
       invalidExamples: [...this.#invalidExamples],
       byUser: groups(rows.user, d.users.texts),
