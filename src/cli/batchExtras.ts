@@ -11,7 +11,7 @@ import type { DatedWorld } from '../model/impact/logs/logWorld';
 import { topGroups } from '../model/impact/impactGroups';
 import {
   BLOCKS_SHOWN,
-  groupByBlock,
+  blockGroups,
   remedyEffects,
   suggestRemedies,
   type RemedyEffect,
@@ -50,6 +50,9 @@ export interface UserSummary {
   newlyRefused: number;
 }
 
+/** Blocks looked at for remedies (the busiest). */
+const REMEDY_BLOCKS = 100;
+
 /** Users a report lists. */
 const USERS_SHOWN = 10;
 
@@ -64,10 +67,12 @@ export function batchExtras(
 ): BatchExtras {
   const range = impactRange(analysis, assumptions);
   const { world } = dated;
-  const grouped = groupByBlock(impact.byIp);
-  const suggested = suggestRemedies(impact, world, REMEDIES, grouped);
+  // Blocks from the rows, not from per-IP groups (the report has none); enough of them for the
+  // remedies, which skip blocks no refusing policy's location can take.
+  const grouped = blockGroups(impact, REMEDY_BLOCKS);
+  const suggested = suggestRemedies(impact, world, REMEDIES, grouped.top);
   const remedies = remedyEffects(analysis, impact, world, suggested);
-  const blocks = grouped.slice(0, BLOCKS_SHOWN).map((b) => ({
+  const blocks = grouped.top.slice(0, BLOCKS_SHOWN).map((b) => ({
     block: b.block,
     refused: b.count,
     newlyRefused: b.newlyBlocked,
@@ -85,7 +90,7 @@ export function batchExtras(
     enabledAt: dated.enabledAt,
     range,
     headline: headline(impact.newlyBlocked, log, range, 'pat', skipped),
-    blocks: { top: blocks, of: grouped.length },
+    blocks: { top: blocks, of: grouped.of },
     users: { top: users, of: impact.byUser.length },
     remedies,
   };

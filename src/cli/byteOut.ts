@@ -56,6 +56,15 @@ export class ByteOut {
     this.#pos += u.length;
   }
 
+  /** Appends src[start, start + n) (a cell kept in a CellArena). */
+  range(src: Uint8Array, start: number, n: number): void {
+    this.#room(n);
+    const b = this.#buf;
+    const p = this.#pos;
+    for (let k = 0; k < n; k++) b[p + k] = src[start + k]!;
+    this.#pos = p + n;
+  }
+
   /** Appends a non-negative integer's digits, padded with spaces to `width` characters. */
   int(v: number, width = 0): void {
     this.#room(Math.max(width, 16));
@@ -100,3 +109,42 @@ export class ByteOut {
 
 /** The UTF-8 bytes of a text, for a cell written on many rows. */
 export const utf8 = (text: string): Uint8Array => encoder.encode(text);
+
+/**
+ * One cell of output per entry (an IP, a user), made on first use and kept as UTF-8 in one
+ * growing buffer: a log of a million distinct addresses keeps a million cells in a few dozen MB,
+ * not a million small arrays.
+ */
+export class CellArena {
+  #bytes = new Uint8Array(1 << 16);
+  #used = 0;
+  readonly #start: Int32Array;
+  readonly #length: Uint32Array;
+  readonly #make: (i: number) => string;
+
+  /** `n` entries; `make(i)` gives entry i's cell text. */
+  constructor(n: number, make: (i: number) => string) {
+    this.#start = new Int32Array(n).fill(-1);
+    this.#length = new Uint32Array(n);
+    this.#make = make;
+  }
+
+  write(out: ByteOut, i: number): void {
+    let start = this.#start[i]!;
+    if (start < 0) {
+      const text = this.#make(i);
+      const need = this.#used + text.length * 3;
+      if (need > this.#bytes.length) {
+        const grown = new Uint8Array(Math.max(need, this.#bytes.length * 2));
+        grown.set(this.#bytes.subarray(0, this.#used));
+        this.#bytes = grown;
+      }
+      start = this.#used;
+      const n = encoder.encodeInto(text, this.#bytes.subarray(start)).written;
+      this.#used += n;
+      this.#start[i] = start;
+      this.#length[i] = n;
+    }
+    out.range(this.#bytes, start, this.#length[i]!);
+  }
+}

@@ -9,7 +9,7 @@ import type { BatchReport } from './batch';
 import type { BatchExtras } from './batchExtras';
 import { columns } from './columns';
 import { visible } from '../model/graph/visibleText';
-import { ByteOut, utf8, type Write } from './byteOut';
+import { ByteOut, CellArena, utf8, type Write } from './byteOut';
 
 const OUTCOMES: readonly Outcome[] = ['allowed', 'blocked', 'mfa-required'];
 /** Lines per piece of output. */
@@ -163,9 +163,9 @@ export function writeBatch(
     const head = ['row', 'ip', 'flow', 'user', mark('off'), mark('on'), 'code (on)', 'rule (on)'];
     // Shown escaped once per distinct IP and user, not once per row.
     const userText: (string | undefined)[] = [];
-    const ipText: (string | undefined)[] = [];
     const user = (u: number) => (userText[u] ??= visible(impact.users[u] || '-'));
-    const ipOf = (k: number) => (ipText[k] ??= visible(impact.ips[k]!));
+    // Not kept per IP: each is made twice at most (its width, its cell), and there can be millions.
+    const ipOf = (k: number) => visible(impact.ips[k]!);
     const pairs = new Map<number, string[]>();
     const cellsOf = (pair: number) => {
       let cells = pairs.get(pair);
@@ -202,8 +202,8 @@ export function writeBatch(
     const pad = (cells: string[], from: number) =>
       cells.map((c, k) => (from + k === 8 ? c : c.padEnd(w[from + k]!))).join('  ');
     // Each row is its number and four cells made once per distinct value, written as bytes.
-    const ipCells: (Uint8Array | undefined)[] = [];
-    const userCells: (Uint8Array | undefined)[] = [];
+    const ipCells = new CellArena(impact.ips.length, (k) => '  ' + ipOf(k).padEnd(w[1]!));
+    const userCells = new CellArena(impact.users.length, (u) => '  ' + user(u).padEnd(w[3]!));
     const flowCells = FLOWS.map((f) => utf8('  ' + f.padEnd(w[2]!)));
     const tails = new Map<number, Uint8Array>();
     const tailOf = (pair: number) => {
@@ -222,9 +222,9 @@ export function writeBatch(
       const u = rows.user[i]!;
       bo.bytes(indent);
       bo.int(rows.row[i]!, w[0]);
-      bo.bytes((ipCells[ip] ??= utf8('  ' + ipOf(ip).padEnd(w[1]!))));
+      ipCells.write(bo, ip);
       bo.bytes(flowCells[rows.flow[i]!]!);
-      bo.bytes((userCells[u] ??= utf8('  ' + user(u).padEnd(w[3]!))));
+      userCells.write(bo, u);
       bo.bytes(tailOf(pair));
       bo.line();
     });
@@ -268,8 +268,10 @@ export function writeBatchJson(
   const rows = impact.rows;
   const bo = new ByteOut(write);
   // Most of a row repeats (the same IP, user or outcome pair): each piece is made once.
-  const ipJson: (Uint8Array | undefined)[] = [];
-  const userJson: (Uint8Array | undefined)[] = [];
+  const ipJson = new CellArena(impact.ips.length, (k) => JSON.stringify(impact.ips[k]));
+  const userJson = new CellArena(impact.users.length, (u) =>
+    JSON.stringify(impact.users[u] || null),
+  );
   const tailJson = new Map<number, Uint8Array>();
   const flowJson = FLOWS.map((f) => utf8(`,\n      "flow": "${f}",\n      "user": `));
   const firstRow = utf8('\n    {\n      "row": ');
@@ -284,9 +286,9 @@ export function writeBatchJson(
     bo.bytes(n++ ? nextRow : firstRow);
     bo.int(rows.row[i]!);
     bo.bytes(ipKey);
-    bo.bytes((ipJson[ip] ??= utf8(JSON.stringify(impact.ips[ip]))));
+    ipJson.write(bo, ip);
     bo.bytes(flowJson[rows.flow[i]!]!);
-    bo.bytes((userJson[u] ??= utf8(JSON.stringify(impact.users[u] || null))));
+    userJson.write(bo, u);
     bo.bytes(
       cached(tailJson, pair, () => {
         const c = pairCells(r, pair >>> 16, pair & 0xffff);

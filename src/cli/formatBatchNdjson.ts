@@ -3,7 +3,7 @@
 // each decided row, then each problem, then the summary with everything else, always last.
 import { FLOWS } from '../model/engine/types';
 import type { BatchReport } from './batch';
-import { ByteOut, utf8, type Write } from './byteOut';
+import { ByteOut, CellArena, utf8, type Write } from './byteOut';
 import { cached, forEachRow, pairCells } from './formatBatch';
 
 /**
@@ -20,8 +20,10 @@ export function writeBatchNdjson(
   const rows = impact.rows;
   const bo = new ByteOut(write);
   // Most of a line repeats (the same IP, user or outcome pair): each piece is made once.
-  const ipJson: (Uint8Array | undefined)[] = [];
-  const userJson: (Uint8Array | undefined)[] = [];
+  const ipJson = new CellArena(impact.ips.length, (k) => JSON.stringify(impact.ips[k]));
+  const userJson = new CellArena(impact.users.length, (u) =>
+    JSON.stringify(impact.users[u] || null),
+  );
   const tailJson = new Map<number, Uint8Array>();
   const flowJson = FLOWS.map((f) => utf8(`,"flow":"${f}","user":`));
   const rowKey = utf8('{"type":"row","row":');
@@ -32,9 +34,9 @@ export function writeBatchNdjson(
     bo.bytes(rowKey);
     bo.int(rows.row[i]!);
     bo.bytes(ipKey);
-    bo.bytes((ipJson[ip] ??= utf8(JSON.stringify(impact.ips[ip]))));
+    ipJson.write(bo, ip);
     bo.bytes(flowJson[rows.flow[i]!]!);
-    bo.bytes((userJson[u] ??= utf8(JSON.stringify(impact.users[u] || null))));
+    userJson.write(bo, u);
     bo.bytes(
       cached(tailJson, pair, () =>
         utf8(',' + JSON.stringify(pairCells(r, pair >>> 16, pair & 0xffff)).slice(1)),

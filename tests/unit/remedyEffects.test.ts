@@ -10,7 +10,14 @@ import type { Assumptions, Policy, World } from '../../src/model/engine/types';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
 import { analyseImpact, ImpactAnalysis } from '../../src/model/impact/impact';
-import { applyRemedy, blockOf, remedyEffects, type Remedy } from '../../src/model/impact/remedies';
+import {
+  applyRemedy,
+  blockGroups,
+  blockOf,
+  groupByBlock,
+  remedyEffects,
+  type Remedy,
+} from '../../src/model/impact/remedies';
 import type { SigninRow } from '../../src/model/impact/signinRows';
 
 const D = 'tests/fixtures/logs';
@@ -101,6 +108,31 @@ describe('remedy effects from the analysis, without the rows', { timeout: 120_00
         },
       ),
       { numRuns: 80, ...SEED },
+    );
+  });
+});
+
+describe('blocks from the rows, without per-IP groups', () => {
+  it('equal groupByBlock over the per-IP groups, in order, for any limit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(arbRow, { minLength: 0, maxLength: 150 }),
+        fc.constantFrom(...WORLDS),
+        fc.integer({ min: 1, max: 12 }),
+        (rows, world, limit) => {
+          const analysis = new ImpactAnalysis(world, DEFAULT_ASSUMPTIONS, defaults, rows.length);
+          analysis.add(rows);
+          const full = analysis.finish();
+          const lean = analysis.finish({ ipGroups: false });
+          expect(lean.byIp).toEqual([]);
+          const { byIp: _a, ...rest } = lean;
+          const { byIp: _b, ...fullRest } = full;
+          expect(rest).toEqual(fullRest);
+          const all = groupByBlock(full.byIp);
+          expect(blockGroups(lean, limit)).toEqual({ top: all.slice(0, limit), of: all.length });
+        },
+      ),
+      { numRuns: 150, ...SEED },
     );
   });
 });

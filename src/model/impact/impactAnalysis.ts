@@ -224,14 +224,25 @@ export class ImpactAnalysis {
   }
 
   #finished: ImpactReport | undefined;
+  #finishedIpGroups = true;
 
-  /** The report of the rows added so far (made once per count of rows; each call a new object). */
-  finish(): ImpactReport {
-    if (this.#finished?.processed !== this.#n) this.#finished = this.#report();
+  /**
+   * The report of the rows added so far (made once per count of rows; each call a new object).
+   * `ipGroups: false` leaves `byIp` empty: a log of a million distinct addresses makes a million
+   * groups (most of its memory), and a caller that only wants blocks (blockGroups) has no use
+   * for them.
+   */
+  finish(options: { ipGroups?: boolean } = {}): ImpactReport {
+    const ipGroups = options.ipGroups ?? true;
+    if (this.#finished?.processed !== this.#n || this.#finishedIpGroups !== ipGroups) {
+      this.#finished = undefined; // let the old report go before making the new one
+      this.#finished = this.#report(ipGroups);
+      this.#finishedIpGroups = ipGroups;
+    }
     return { ...this.#finished };
   }
 
-  #report(): ImpactReport {
+  #report(ipGroups: boolean): ImpactReport {
     const d = this.#decider;
     const n = this.#n;
     const outcomes = this.#outcomeCounts();
@@ -263,7 +274,7 @@ export class ImpactAnalysis {
       invalid: this.#invalid,
       invalidExamples: [...this.#invalidExamples],
       byUser: groups(rows.user, d.users.texts),
-      byIp: groups(rows.ip, d.ips.texts),
+      byIp: ipGroups ? groups(rows.ip, d.ips.texts) : [],
       rows,
       ips: [...d.ips.texts],
       users: [...d.users.texts],

@@ -4,7 +4,7 @@
 import { ipv4FromMapped, parseCidr, parseIp, type Cidr } from '../ip/ip';
 import { compileRanges } from '../ip/rangeSet';
 import { parseIpv4Text } from '../ip/ipText';
-import type { ImpactGroup, ImpactReport } from './impactTypes';
+import { INVALID_DECISION, type ImpactGroup, type ImpactReport } from './impactTypes';
 import type { NamedLocation, World } from '../engine/types';
 
 export interface BlockGroup {
@@ -33,6 +33,112 @@ export function blockOf(ip: string): string | undefined {
 
 /** Blocks a report lists (the busiest). */
 export const BLOCKS_SHOWN = 10;
+
+/**
+ * groupByBlock(report.byIp), the first `limit` blocks and how many there are, from the report's
+ * rows instead of its per-IP groups (which finish({ ipGroups: false }) leaves out): counts by
+ * block in typed arrays, and addresses and policies only for the blocks it returns. A log whose
+ * every row has its own address makes no object per address.
+ */
+export function blockGroups(
+  report: Pick<ImpactReport, 'rows' | 'ips' | 'decisions'>,
+  limit = BLOCKS_SHOWN,
+): { top: BlockGroup[]; of: number } {
+  const { rows, ips, decisions } = report;
+  const refused = decisions.map((d) => d.outcome !== 'allowed');
+  const NONE = -2;
+  const blockOfIp = new Int32Array(ips.length).fill(-1);
+  const names: string[] = [];
+  const ids = new Map<string, number>();
+  let count = new Uint32Array(1024);
+  let newly = new Uint32Array(1024);
+  for (let i = 0; i < rows.count; i++) {
+    const on = rows.on[i]!;
+    if (on === INVALID_DECISION || !refused[on]) continue;
+    const ip = rows.ip[i]!;
+    let b = blockOfIp[ip]!;
+    if (b === NONE) continue;
+    if (b === -1) {
+      const text = blockOf(ips[ip]!);
+      if (text === undefined) {
+        blockOfIp[ip] = NONE;
+        continue;
+      }
+      b = ids.get(text) ?? -1;
+      if (b < 0) {
+        b = names.length;
+        ids.set(text, b);
+        names.push(text);
+        if (b >= count.length) {
+          const c = new Uint32Array(count.length * 2);
+          c.set(count);
+          count = c;
+          const n = new Uint32Array(newly.length * 2);
+          n.set(newly);
+          newly = n;
+        }
+      }
+      blockOfIp[ip] = b;
+    }
+    count[b]!++;
+    if (!refused[rows.off[i]!]) newly[b]!++;
+  }
+  // The first `limit` in groupByBlock's order, kept sorted in one pass.
+  const before = (a: number, b: number) =>
+    newly[b]! - newly[a]! || count[b]! - count[a]! || (names[a]! < names[b]! ? -1 : 1);
+  const top: number[] = [];
+  for (let b = 0; b < names.length; b++) {
+    if (top.length === limit && before(b, top[limit - 1]!) >= 0) continue;
+    let at = top.length;
+    while (at > 0 && before(b, top[at - 1]!) < 0) at--;
+    top.splice(at, 0, b);
+    if (top.length > limit) top.pop();
+  }
+  // Their addresses (most refused first, as byIp orders them) and deciders, in one more pass.
+  const slot = new Map(top.map((b, k) => [b, k]));
+  const perIp = top.map(() => new Map<number, { count: number; deciders: number[] }>());
+  for (let i = 0; i < rows.count; i++) {
+    const on = rows.on[i]!;
+    if (on === INVALID_DECISION || !refused[on]) continue;
+    const ip = rows.ip[i]!;
+    const k = slot.get(blockOfIp[ip]!);
+    if (k === undefined) continue;
+    let a = perIp[k]!.get(ip);
+    if (!a) perIp[k]!.set(ip, (a = { count: 0, deciders: [] }));
+    a.count++;
+    const d = a.deciders;
+    let j = 0;
+    while (j < d.length && d[j] !== on) j += 2;
+    if (j < d.length) d[j + 1]!++;
+    else d.push(on, 1);
+  }
+  const groups = top.map((b, k): BlockGroup => {
+    const g: BlockGroup = {
+      block: names[b]!,
+      count: count[b]!,
+      newlyBlocked: newly[b]!,
+      ips: [],
+      policyIds: [],
+    };
+    const byIp = [...perIp[k]!].sort(
+      ([x, a], [y, c]) => c.count - a.count || (ips[x]! < ips[y]! ? -1 : ips[x]! > ips[y]! ? 1 : 0),
+    );
+    for (const [ip, a] of byIp) {
+      g.ips.push(ips[ip]!);
+      const pairs: [number, number][] = [];
+      for (let j = 0; j < a.deciders.length; j += 2)
+        pairs.push([a.deciders[j]!, a.deciders[j + 1]!]);
+      pairs.sort((x, y) => y[1] - x[1]);
+      for (const [on, n] of pairs) {
+        const d = decisions[on]!;
+        if (d.policyId && !g.policyIds.includes(d.policyId)) g.policyIds.push(d.policyId);
+        if (d.decidedBy === 'R20') g.agentRows = (g.agentRows ?? 0) + n;
+      }
+    }
+    return g;
+  });
+  return { top: groups, of: names.length };
+}
 
 export function groupByBlock(byIp: readonly ImpactGroup[]): BlockGroup[] {
   const blocks = new Map<string, BlockGroup>();
