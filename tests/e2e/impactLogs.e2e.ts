@@ -210,3 +210,25 @@ test('many skipped rows: the list is grouped by reason and says how many more th
   await expect(items).toContainText('21 and 180 more');
   await expect(skipped).toContainText('…and 100 more skipped rows, not listed here.');
 });
+
+test('an audit export that switched the org policy on, then off: no switch date is used', async ({
+  page,
+}) => {
+  const sw = (id: number, at: string, value: string) =>
+    `${id},admin@contoso.com,AAD,${at},203.0.113.1,OrganizationPolicy.PolicyValueUpdated,"{""PolicyName"":""Policy.EnforceAADConditionalAccess"",""PolicyValue"":""${value}""}"`;
+  const csv = [
+    'Id,ActorUPN,AuthenticationMechanism,Timestamp,IpAddress,ActionId,Data',
+    '1,bot@contoso.com,PAT_Unscoped authorizationId: a1,2025-11-04T10:00:00Z,20.42.0.5,Git.RefUpdatePoliciesBypassed,{}',
+    sw(2, '2025-11-03T12:00:00Z', 'OFF'),
+    sw(3, '2025-11-02T00:00:00Z', 'ON'),
+  ].join('\n');
+  await page.setInputFiles('#impact-csv-file', {
+    name: 'onoff.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await expect(page.getByTestId('switched-off')).toHaveText(
+    "The log records the org policy switched off 2025-11-03T12:00:00.000Z (OrganizationPolicy.PolicyValueUpdated, row 3), after it was switched on 2025-11-02T00:00:00.000Z (row 4): it is off at the log's end, so no switch date from the log is used for R12.",
+  );
+  await expect(page.getByText('that date is used for R12')).toHaveCount(0);
+});
