@@ -1,7 +1,7 @@
 // Reads a large sign-in CSV slice by slice with the model's readSigninRows, so that a worker can
 // report progress and notice a cancel between slices. Slices end on record boundaries (found with
 // the same quoting rules as csv.ts) and row numbers are shifted back to the whole file's.
-import { detectSeparator } from '../model/impact/csvCursor';
+import { detectSeparator, withoutSepHint } from '../model/impact/csvCursor';
 import type { ImportResult } from '../model/graph/importResult';
 import { mergeLogInfo } from '../model/impact/logs/logInfo';
 import {
@@ -106,6 +106,7 @@ export const CHUNK_CHARS = 1_000_000;
  */
 export class SigninStream {
   #header: string | undefined;
+  #hintRead = false;
   #separator = COMMA;
   #carry = '';
   /** Data records before the carried text. */
@@ -127,6 +128,12 @@ export class SigninStream {
     this.#carry += text;
     if (this.#header === undefined) {
       if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return undefined; // not whole yet
+      if (!this.#hintRead) {
+        // Excel's `sep=;` first line is not the header (readSigninRows drops it the same way).
+        this.#carry = withoutSepHint(this.#carry);
+        this.#hintRead = true;
+        if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return undefined;
+      }
       this.#separator = detectSeparator(this.#carry);
       const header = recordsUntil(this.#carry, 0, 0, this.#separator);
       if (header.end >= this.#carry.length) return undefined;
@@ -195,6 +202,7 @@ export async function readSigninRowsInChunks(
 ): Promise<ImportResult<SigninImport> | undefined> {
   if (text.length <= chunkChars || text.length > MAX_SIGNIN_TEXT || isJsonText(text))
     return readSigninRows(text, SCREENED);
+  text = withoutSepHint(text);
   const separator = detectSeparator(text);
   const header = recordsUntil(text, 0, 0, separator);
   const headerText = text.slice(0, header.end);

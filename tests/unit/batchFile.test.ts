@@ -17,6 +17,7 @@ import { impactRange } from '../../src/model/impact/impactRange';
 import { worldFromLog } from '../../src/model/impact/logs/logWorld';
 import { applyRemedy } from '../../src/model/impact/remedies';
 import { readSigninRows } from '../../src/model/impact/signinRows';
+import { readSigninRowsInChunks } from '../../src/worker/signinChunks';
 
 const D = 'tests/fixtures/logs';
 const LOGS = readdirSync(D).filter(
@@ -32,7 +33,12 @@ const settings = {
 };
 
 function batch(file: string, sizes = {}): BatchReport {
-  const r = runBatchFile(loaded.value, `${D}/${file}`, settings, sizes);
+  const r = runBatchFile(
+    loaded.value,
+    file.startsWith('/') ? file : `${D}/${file}`,
+    settings,
+    sizes,
+  );
   if (!r.ok) throw new Error(r.error);
   return r.value;
 }
@@ -151,6 +157,39 @@ describe('what the log says of the org policy switch, when its date is not used'
     expect(r.value.extras.enabledAt).toEqual({ at: '2025-10-01T00:00:00Z', from: 'input' });
     expect(text(r.value)).toContain(
       'The log records the org policy switched on 2025-11-03T12:00:00.000Z; --validation-enabled-at 2025-10-01T00:00:00Z is used for R12 instead.',
+    );
+  });
+});
+
+describe("Excel's sep= first line", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pat-fence-sep-'));
+  const body = 'ip;user;flow\n203.0.113.5;a@contoso.com;pat\n20.42.0.9;b@contoso.com;pat\n';
+  it.each([
+    ['LF', 'sep=;\n'],
+    ['CRLF', 'sep=;\r\n'],
+    ['upper case', 'SEP=;\n'],
+  ])('%s: is not the header, and rows are numbered as Excel shows them', (_n, hint) => {
+    const plain = join(dir, 'plain.csv');
+    const hinted = join(dir, 'hinted.csv');
+    writeFileSync(plain, body);
+    writeFileSync(hinted, hint + body);
+    const want = jsonOf(batch(plain.replace(`${D}/`, '')));
+    for (const sizes of [{}, { pieceBytes: 3, sliceChars: 20 }]) {
+      const r = runBatchFile(loaded.value, hinted, settings, sizes);
+      if (!r.ok) throw new Error(r.error);
+      expect(jsonOf(r.value)).toBe(want);
+    }
+  });
+});
+
+describe("Excel's sep= first line, in the lab's readers", () => {
+  it('readSigninRows and readSigninRowsInChunks read it as if it were not there', async () => {
+    const body =
+      'ip;user;flow\n203.0.113.5;a@contoso.com;pat\n' + '20.42.0.9;b@contoso.com;pat\n'.repeat(50);
+    const want = readSigninRows(body);
+    expect(readSigninRows('sep=;\n' + body)).toEqual(want);
+    expect(await readSigninRowsInChunks('sep=;\r\n' + body, {}, 100)).toEqual(
+      await readSigninRowsInChunks(body, {}, 100),
     );
   });
 });

@@ -15,6 +15,21 @@ const TAB = 9;
  * `;` where the comma is the decimal mark) or a tab (.tsv, Excel's "Unicode text"), whichever the
  * first record has most of outside quotes; a comma when there is none.
  */
+/** Excel's separator hint, a first line `sep=;` (Excel hides it; it is not the header). */
+const SEP_HINT = /^\uFEFF?sep=[^\r\n]?(?:\r\n|\n|\r)/i;
+
+/**
+ * The text without Excel's `sep=` first line, so the header is the first record and rows are
+ * numbered as Excel shows them; the separator is then sniffed from the header as usual.
+ */
+export function withoutSepHint(text: string): string {
+  const m =
+    text.charCodeAt(0) === 0x73 || text.charCodeAt(0) === 0x53 || text.charCodeAt(0) === 0xfeff
+      ? SEP_HINT.exec(text.slice(0, 16))
+      : null;
+  return m ? text.slice(m[0].length) : text;
+}
+
 export function detectSeparator(text: string): number {
   let commas = 0;
   let semicolons = 0;

@@ -6,6 +6,7 @@ import type { ImportResult } from '../graph/importResult';
 import type { Flow } from '../engine/types';
 import type { LogInfo } from './logs/logInfo';
 import { readCsvLog } from './logs/readCsvLog';
+import { withoutSepHint } from './csvCursor';
 import { readJsonLog } from './logs/readJsonLog';
 import { TOKEN_REMOVED_WARNING, guardText } from '../share/tokenGuard';
 import { uncountSkipped } from './rowsToAnalyse';
@@ -78,7 +79,7 @@ export function readSigninRows(raw: string, screened = false): ImportResult<Sign
   // hold a token (the page and the command line screen files already; this is the last line).
   const g = screened ? { value: raw, found: [] } : guardText(raw);
   const text = g.value;
-  const r = isJsonText(text) ? readJsonLog(text) : readCsvLog(text);
+  const r = isJsonText(text) ? readJsonLog(text) : readCsvLog(withoutSepHint(text));
   if (r.ok) {
     linkPatDates(r.value);
     // Rows with a problem are skipped (rowsToAnalyse): the per-flow counts leave them out too.
