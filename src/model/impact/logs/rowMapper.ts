@@ -220,7 +220,8 @@ export class RowMapper {
 
   #plainFlow(text: string | undefined, app: string | undefined, row: number): Flow | undefined {
     if (text !== undefined) {
-      const f = FLOWS.find((x) => x === text.toLowerCase());
+      // Most logs write it in lower case: matched as it is before lower-casing each row's cell.
+      const f = FLOWS.find((x) => x === text) ?? FLOWS.find((x) => x === text.toLowerCase());
       if (!f) this.#problem(row, 'flow', `"${text}" is not one of ${FLOWS.join(', ')}`);
       return f;
     }
