@@ -322,3 +322,19 @@ describe('classification of one cell', () => {
     expect(laTime(text)).toBe(iso);
   });
 });
+
+describe('an Entra export row with an empty resource ID', () => {
+  it('is counted apart, not taken as Azure DevOps', () => {
+    const csv = [
+      'Date (UTC),Username,IP address,Client app,Resource ID,Location',
+      '2025-11-04T07:58:12Z,a@x,203.0.113.14,Browser,499b84ac-1321-427f-aa17-267ca6975798,"A, B, NL"',
+      '2025-11-04T07:58:12Z,c@x,203.0.113.14,Browser,,"A, B, NL"',
+    ].join('\n');
+    const r = readSigninRows(csv);
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.rows.map((x) => x.row)).toEqual([2]);
+    expect(r.value.log!.apart).toEqual([
+      expect.objectContaining({ reason: 'no-resource', count: 1, rows: [3] }),
+    ]);
+  });
+});

@@ -12,6 +12,7 @@ export type ApartReason =
   | 'other-mechanism'
   | 'no-mechanism'
   | 'other-resource'
+  | 'no-resource'
   | 'no-ip';
 
 export const APART_LABELS: Record<ApartReason, string> = {
@@ -20,6 +21,7 @@ export const APART_LABELS: Record<ApartReason, string> = {
   'other-mechanism': 'other authentication mechanisms',
   'no-mechanism': 'no authentication mechanism (system events)',
   'other-resource': 'sign-ins to resources other than Azure DevOps',
+  'no-resource': 'sign-ins with no resource ID (not known to be Azure DevOps)',
   'no-ip': 'no IP address',
 };
 

@@ -76,6 +76,7 @@ export class RowMapper {
   readonly #tokenDate = tokenDate;
   readonly #country = country;
   readonly #hasLocation: boolean;
+  readonly #hasResource: boolean;
 
   /** `names`: the header (or JSON keys) as written; `index`: the name used for each field. */
   constructor(
@@ -86,6 +87,7 @@ export class RowMapper {
   ) {
     this.#spec = spec;
     this.#hasLocation = used.has('location');
+    this.#hasResource = used.has('resourceId');
     const label = KIND_LABELS[spec.kind];
     const usedAt = new Set(used.values());
     this.info = {
@@ -155,7 +157,12 @@ export class RowMapper {
       flow = m.flow;
       authorizationId = m.authorizationId;
     } else if (entra) {
-      if (!isAzureDevOps(get('resourceId'))) return noteApart(this.info, 'other-resource', row);
+      const resource = get('resourceId');
+      // A log with a resource column says which resource each row signed in to: an empty cell
+      // is not known to be Azure DevOps. A log without the column is taken as Azure DevOps'.
+      if (resource === undefined && this.#hasResource)
+        return noteApart(this.info, 'no-resource', row);
+      if (!isAzureDevOps(resource)) return noteApart(this.info, 'other-resource', row);
       flow = entraFlow(clientApp);
       this.#noteTable(get);
     }
