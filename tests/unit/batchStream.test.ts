@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runBatchFile } from '../../src/cli/batch';
 import { streamText } from '../../src/cli/files';
@@ -63,6 +64,27 @@ describe('SigninStream', () => {
     expect(r.end.ok).toBe(true);
     expect(r.rows).toEqual(whole.value.rows);
     expect(r.problems).toEqual(whole.value.problems);
+  });
+
+  it('any pieces and slices, with a sep= first line, CRLF or ;: the same rows as one read', () => {
+    const texts = [text, csv(3000, ';', '\r\n'), `sep=,\n${csv(2500)}`];
+    const wholes = texts.map((t) => readSigninRows(t));
+    fc.assert(
+      fc.property(
+        fc.nat(texts.length - 1),
+        fc.integer({ min: 1, max: 90_000 }),
+        fc.integer({ min: 1, max: 120_000 }),
+        (k, piece, slice) => {
+          const w = wholes[k]!;
+          if (!w.ok) throw new Error(w.error);
+          const r = streamed(texts[k]!, piece, slice);
+          expect(r.end.ok).toBe(true);
+          expect(r.rows).toEqual(w.value.rows);
+          expect(r.problems).toEqual(w.value.problems);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it.each([
