@@ -15,7 +15,7 @@ import { FIXED_INSTANTS } from '../../src/model/engine/azureDevOps';
 import { evaluate } from '../../src/model/engine/evaluate';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
-import { canonicalMs, fastInstant } from '../../src/model/impact/impactDates';
+import { CanonicalTimes, canonicalMs, fastInstant } from '../../src/model/impact/impactDates';
 import { isoInstant } from '../../src/model/engine/isoInstant';
 import { BatchDecider } from '../../src/model/impact/batchDecider';
 import { analyseImpact, ImpactAnalysis } from '../../src/model/impact/impact';
@@ -536,6 +536,48 @@ describe('fastInstant agrees with instant()', () => {
       { numRuns: 5000, ...SEED },
     );
   });
+  it('CanonicalTimes reads any sequence of times as canonicalMs does, however they share an hour', () => {
+    // One hour's times with every tail a time can have, valid or not (minute 60, a letter, no
+    // milliseconds), mixed with times of other hours and near misses.
+    const tail = fc.oneof(
+      fc.constantFrom(
+        ':59:59.999Z',
+        ':00:00.000Z',
+        ':60:00.000Z',
+        ':00:60Z',
+        ':00:00Z',
+        ':0a:00.000Z',
+        ':00:00.00xZ',
+        '-00:00.000Z',
+        ':30:00.000',
+      ),
+      fc
+        .record({ mi: fc.nat(61), s: fc.nat(61), ms: fc.nat(1000) })
+        .map(
+          ({ mi, s, ms }) =>
+            `:${String(mi).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(ms).padStart(3, '0')}Z`,
+        ),
+      fc.string({ maxLength: 12 }),
+    );
+    const sequence = fc
+      .tuple(
+        canonical,
+        fc.array(fc.oneof({ weight: 3, arbitrary: tail.map((t) => ({ t })) }, near), {
+          maxLength: 30,
+        }),
+      )
+      .map(([base, items]) =>
+        items.map((x) => (typeof x === 'string' ? x : base.slice(0, 13) + x.t)),
+      );
+    fc.assert(
+      fc.property(sequence, (texts) => {
+        const times = new CanonicalTimes();
+        for (const t of texts) expect(times.ms(t)).toBe(canonicalMs(t));
+      }),
+      { numRuns: 3000, ...SEED },
+    );
+  });
+
   it('canonicalMs takes only texts isoInstant gives back as they are (the readers skip it then)', () => {
     fc.assert(
       fc.property(near, (text) => {

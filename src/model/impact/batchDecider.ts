@@ -26,7 +26,7 @@ import {
   type World,
 } from '../engine/types';
 import { DecisionTable } from './impactDecisions';
-import { canonicalMs, fastInstant } from './impactDates';
+import { CanonicalTimes, canonicalMs, fastInstant } from './impactDates';
 import { INVALID_CLASS, IpTable, UserTable } from './impactTables';
 
 /** How the range reads what a log does not say. */
@@ -127,6 +127,7 @@ export class BatchDecider {
   readonly #cuts: number[];
   readonly #enabledAtMs: number | undefined;
   readonly #createdMs = new Map<string, number | undefined>();
+  readonly #times = new CanonicalTimes();
   /** The IP and user entries of the last request decided, for the report's columns. */
   ip = 0;
   user = 0;
@@ -162,7 +163,7 @@ export class BatchDecider {
   #atClass(at: string): number {
     // Read every time: comparing with the last row's text cost more than reading the digits, as
     // two times of a log differ only in their last characters.
-    const ms = fastInstant(at);
+    const ms = this.#times.ms(at) ?? instant(at);
     if (ms === undefined) return -1;
     const cuts = this.#cuts;
     let c = 0;

@@ -6,7 +6,7 @@ import { FLOWS, UNKNOWN_COUNTRY, type Flow, type Result } from '../../engine/typ
 import { parseIp } from '../../ip/ip';
 import { scanIpv4 } from '../../ip/ipText';
 import { cellText } from '../cellText';
-import { canonicalMs } from '../impactDates';
+import { CanonicalTimes, canonicalMs } from '../impactDates';
 import { clientOf } from '../impactRequest';
 import type { RowProblem, SigninRow } from '../signinRows';
 import { emptyAuditEvents, noteAuditEvent } from './auditEvents';
@@ -76,6 +76,8 @@ export class RowMapper {
   readonly #tokenDate = tokenDate;
   readonly #country = country;
   readonly #hasLocation: boolean;
+  /** Reads the rows' times, which come in order, by the hour (a token date is read alone). */
+  readonly #times = new CanonicalTimes();
   readonly #hasResource: boolean;
 
   /** `names`: the header (or JSON keys) as written; `index`: the name used for each field. */
@@ -129,7 +131,8 @@ export class RowMapper {
     if (text === undefined) return undefined;
     // Already in the form isoInstant writes (2026-03-01T10:00:00.000Z, a valid time): its value
     // is the text itself, known without a lookup or a result for each of a million rows.
-    if (text.length === 24 && canonicalMs(text) !== undefined) return text;
+    if (text.length === 24 && (f === 'at' ? this.#times.ms(text) : canonicalMs(text)) !== undefined)
+      return text;
     const r = read(text);
     if (r.ok) return r.value;
     this.#problem(row, f, r.error);
