@@ -10,7 +10,10 @@ import type { Assumptions, Policy, World } from '../../src/model/engine/types';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
 import { analyseImpact, ImpactAnalysis } from '../../src/model/impact/impact';
+import { mappedCounterpart, parseCidr, parseIp } from '../../src/model/ip/ip';
+import { compileRanges } from '../../src/model/ip/rangeSet';
 import {
+  addressesIn,
   applyRemedy,
   blockGroups,
   blockOf,
@@ -133,6 +136,36 @@ describe('blocks from the rows, without per-IP groups', () => {
         },
       ),
       { numRuns: 150, ...SEED },
+    );
+  });
+});
+
+describe('addressesIn: which addresses a block holds, told by their own block where it can', () => {
+  const arbIp = fc.oneof(
+    fc.ipV4(),
+    fc.ipV6(),
+    fc.ipV4().map((v4) => `::ffff:${v4}`),
+    fc.constantFrom(...IPS, '::ffff:142a:7', '0:0:0:0:0:ffff:142a:5', '::1', 'not an ip'),
+  );
+  it('agrees with asking the range sets, in both of R9 forms', () => {
+    fc.assert(
+      fc.property(fc.array(arbIp, { minLength: 1, maxLength: 40 }), fc.nat(), (ips, pick) => {
+        const blocks = ips.map(blockOf);
+        const known = blocks.filter((b): b is string => b !== undefined);
+        const extra = ['::/48', '20.42.0.0/16', '::ffff:20.42.0.0/112'];
+        const block = [...known, ...extra][pick % (known.length + extra.length)]!;
+        const got = addressesIn(ips, blocks, block);
+        const c = parseCidr(block);
+        if (!c.ok) throw new Error(block);
+        const set = compileRanges([c.value]);
+        for (let i = 0; i < ips.length; i++) {
+          const p = parseIp(ips[i]!);
+          const twin = p.ok ? mappedCounterpart(p.value) : null;
+          const want = p.ok && (set.contains(p.value) || (twin !== null && set.contains(twin)));
+          expect(got[i], `${ips[i]} in ${block}`).toBe(want ? 1 : 0);
+        }
+      }),
+      { numRuns: 400, ...SEED },
     );
   });
 });

@@ -316,12 +316,27 @@ export function addressesIn(
   const c = parseCidr(cidr);
   if (!c.ok) return new Uint8Array(ips.length);
   const twin = twinCidr(c.value);
-  const sets = twin
-    ? [compileRanges([c.value]), compileRanges([twin])]
-    : [compileRanges([c.value])];
-  const byText = c.value.family === 4 && c.value.prefix === 24;
-  return Uint8Array.from(ips, (t, i) => {
-    if (byText && t.indexOf(':') < 0) return blocks[i] === c.value.cidr ? 1 : 0;
-    return sets.some((s) => s.containsText(t)) ? 1 : 0;
+  const twinCidrParsed = twin === undefined ? undefined : parseCidr(twin);
+  const t = twinCidrParsed?.ok ? twinCidrParsed.value : undefined;
+  const sets = t ? [compileRanges([c.value]), compileRanges([t])] : [compileRanges([c.value])];
+  const slow = (text: string) => (sets.some((s) => s.containsText(text)) ? 1 : 0);
+  // When the range and its twin are blocks as blockOf makes them, an address is in one exactly
+  // when its own block is that text. '::/48' is where blockOf puts mapped addresses not written
+  // as a.b.c.d, so those (and any other range) are asked of the range sets.
+  if (!isBlock(c.value) || (t && !isBlock(t))) return Uint8Array.from(ips, (text) => slow(text));
+  const r = c.value.cidr;
+  const tw = t?.cidr;
+  return Uint8Array.from(ips, (text, i) => {
+    const b = blocks[i];
+    if (b === undefined) return 0;
+    if (b === r || b === tw) return 1;
+    return b === '::/48' ? slow(text) : 0;
   });
+}
+
+/** Whether a range is one blockOf makes: a /24, a /48 other than ::/48, or a mapped /120. */
+function isBlock(c: Cidr): boolean {
+  if (c.family === 4) return c.prefix === 24;
+  if (c.prefix === 48) return c.cidr !== '::/48';
+  return c.prefix === 120 && ipv4FromMapped(c.first) !== null;
 }
