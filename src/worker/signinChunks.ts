@@ -96,6 +96,9 @@ export interface ChunkHooks {
   pause?: () => Promise<void>;
 }
 
+/** Text kept back from a slice's end, where a record may still be partial. */
+const TAIL = 65_536;
+
 /** Slice size: about 100 ms of readSigninRows at today's speed. */
 export const CHUNK_CHARS = 1_000_000;
 
@@ -146,14 +149,26 @@ export class SigninStream {
       this.#header = this.#carry.slice(0, header.end);
       this.#from = header.end;
     }
+    // Slices of about #chunkChars, however much text came at once: a slice's rows live until it
+    // is analysed, and slices of a few MB kept tens of thousands of rows alive across the young
+    // generation's collections, each of which copied them (a third of a million-row batch's GC).
+    // Each slice is cut at a record boundary, and never within the last 64 KB, where the last
+    // record may be partial.
     const carry = this.#carry;
-    if (carry.length - this.#from < this.#chunkChars) return undefined;
-    // Cut at a record boundary some way before the end, where the last record may be partial.
-    const cut = recordsUntil(carry, this.#from, carry.length - 65_536, this.#separator);
-    if (cut.end >= carry.length) return undefined;
-    const error = this.#read(carry.slice(0, cut.end));
-    this.#carry = this.#header + carry.slice(cut.end);
-    this.#before += cut.records;
+    const header = this.#header;
+    let start = this.#from;
+    let error: string | undefined;
+    while (error === undefined && carry.length - start >= this.#chunkChars + TAIL) {
+      const cut = recordsUntil(carry, start, start + this.#chunkChars, this.#separator);
+      if (cut.end >= carry.length) break;
+      // The carried text starts with the header: the first slice is cut from it as it is.
+      error = this.#read(
+        start === this.#from ? carry.slice(0, cut.end) : header + carry.slice(start, cut.end),
+      );
+      this.#before += cut.records;
+      start = cut.end;
+    }
+    if (start !== this.#from) this.#carry = header + carry.slice(start);
     return error;
   }
 

@@ -66,6 +66,20 @@ describe('SigninStream', () => {
     expect(r.problems).toEqual(whole.value.problems);
   });
 
+  it('one big piece is read in slices of about the slice size, not as one slice', () => {
+    // A slice's rows live until it is analysed: a whole 8 MB piece read at once kept tens of
+    // thousands of rows alive through the young generation's collections.
+    const big = csv(30_000);
+    const sizes: number[] = [];
+    const s = new SigninStream((part) => sizes.push(part.rows.length), 100_000);
+    expect(s.push(big)).toBe(undefined);
+    expect(s.end().ok).toBe(true);
+    const rowsPerSlice = 100_000 / (big.length / 30_000);
+    expect(sizes.length).toBeGreaterThan(10);
+    for (const n of sizes.slice(0, -1)) expect(n).toBeLessThan(rowsPerSlice * 1.2);
+    expect(sizes.reduce((a, b) => a + b, 0)).toBe(30_000);
+  });
+
   it('any pieces and slices, with a sep= first line, CRLF or ;: the same rows as one read', () => {
     const texts = [text, csv(3000, ';', '\r\n'), `sep=,\n${csv(2500)}`];
     const wholes = texts.map((t) => readSigninRows(t));
