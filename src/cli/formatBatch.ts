@@ -4,7 +4,7 @@
 import { FLOWS, type Outcome } from '../model/engine/types';
 import { INVALID_DECISION } from '../model/impact/impactTypes';
 import { skippedRowNumbers } from '../model/impact/rowsToAnalyse';
-import { policyOnSince, switchedOffNote } from '../model/impact/logs/auditEvents';
+import { patDatesNote, policyOnSince, switchedOffNote } from '../model/impact/logs/auditEvents';
 import type { BatchReport } from './batch';
 import type { BatchExtras } from './batchExtras';
 import { columns } from './columns';
@@ -33,10 +33,8 @@ export function formatRead(x: BatchExtras, file: string): string[] {
     lines.push(`Counted apart: ${a.count} ${a.label}${seen}: ${list(a.rows, a.count)}.`);
   }
   const audit = log.audit;
-  if (audit) {
-    const created = Object.keys(audit.patCreated).length;
-    if (created) lines.push(`PAT creation dates from Token.PatCreateEvent: ${created} PATs.`);
-  }
+  const dates = patDatesNote(audit);
+  if (dates) lines.push(dates);
   const fromLog = audit ? policyOnSince(audit) : undefined;
   if (x.enabledAt?.from === 'audit-log')
     lines.push(

@@ -62,6 +62,13 @@ describe('whatif --batch on a file cut into tiny pieces', () => {
     const tiny = batch('ado-audit.csv', { pieceBytes: 61, sliceChars: 300 });
     const audit = tiny.extras.log!.audit!;
     expect(Object.keys(audit.patCreated).length).toBeGreaterThan(0);
+    // The fixture dates two of the three PATs its rows use (the third has no creation row).
+    expect(Object.keys(audit.patsUsed).length).toBe(3);
+    let text = '';
+    writeBatch(tiny, 'ado-audit.csv', (t) => (text += t), 0, tiny.extras);
+    expect(text).toContain(
+      'PAT creation dates (R12): 2 Token.PatCreateEvent rows date 2 of the 3 PATs this log uses; the other 1 is read as undated.',
+    );
     // The model's own analysis of the whole file, read at once.
     const read = readSigninRows(readFileSync(`${D}/ado-audit.csv`, 'utf8'));
     if (!read.ok) throw new Error(read.error);

@@ -23,6 +23,8 @@ export interface AuditEvents {
   patCreated: Record<string, string>;
   /** PatCreateEvent rows whose Data named no AuthorizationId (their PAT uses cannot be linked). */
   unlinkedCreations: number;
+  /** The PATs the log's rows were made with (authorizationId, lower case): which of them got a date. */
+  patsUsed: Record<string, true>;
   /** In time order. */
   policySwitches: PolicySwitch[];
 }
@@ -30,6 +32,7 @@ export interface AuditEvents {
 export const emptyAuditEvents = (): AuditEvents => ({
   patCreated: {},
   unlinkedCreations: 0,
+  patsUsed: {},
   policySwitches: [],
 });
 
@@ -79,6 +82,7 @@ export function mergeAuditEvents(a: AuditEvents, b: AuditEvents): void {
     if (known === undefined || at < known) a.patCreated[id] = at;
   }
   a.unlinkedCreations += b.unlinkedCreations;
+  for (const id in b.patsUsed) a.patsUsed[id] = true;
   a.policySwitches.push(...b.policySwitches);
 }
 
@@ -100,4 +104,29 @@ export function switchedOffNote(events: AuditEvents | undefined): string | undef
   const on = sorted.filter((s) => s.value === 'on').at(-1);
   const before = on ? `, after it was switched on ${on.at} (row ${on.row})` : '';
   return `The log records the org policy switched off ${last.at} (OrganizationPolicy.PolicyValueUpdated, row ${last.row})${before}: it is off at the log's end, so no switch date from the log is used for R12.`;
+}
+
+/**
+ * What the export's creation rows did for R12, in one sentence for the lab and the command line:
+ * how many of the PATs its rows use they date (a creation row for a PAT the log never uses dates
+ * nothing here). Undefined when the export has neither creation rows nor PAT uses.
+ */
+export function patDatesNote(events: AuditEvents | undefined): string | undefined {
+  if (!events) return undefined;
+  const created = Object.keys(events.patCreated).length + events.unlinkedCreations;
+  const used = Object.keys(events.patsUsed);
+  if (created === 0) {
+    if (used.length === 0) return undefined;
+    return `No Token.PatCreateEvent rows: none of the ${used.length} PAT${used.length === 1 ? '' : 's'} this log uses has a creation date here, so R12 reads ${used.length === 1 ? 'it' : 'them'} as undated (the range covers both readings).`;
+  }
+  const dated = used.filter((id) => events.patCreated[id] !== undefined).length;
+  const rows = `${created} Token.PatCreateEvent row${created === 1 ? '' : 's'}`;
+  if (used.length === 0)
+    return `PAT creation dates (R12): ${rows}, but no row of this log uses a PAT.`;
+  const unlinked = events.unlinkedCreations
+    ? ` (${events.unlinkedCreations} of them name no AuthorizationId)`
+    : '';
+  const rest = used.length - dated;
+  const undated = rest ? `; the other ${rest} ${rest === 1 ? 'is' : 'are'} read as undated` : '';
+  return `PAT creation dates (R12): ${rows}${unlinked} date${created === 1 ? 's' : ''} ${dated} of the ${used.length} PAT${used.length === 1 ? '' : 's'} this log uses${undated}.`;
 }

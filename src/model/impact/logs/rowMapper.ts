@@ -159,6 +159,7 @@ export class RowMapper {
       }
       flow = m.flow;
       authorizationId = m.authorizationId;
+      if (authorizationId) this.info.audit!.patsUsed[authorizationId] = true;
     } else if (entra) {
       const resource = get('resourceId');
       // A log with a resource column says which resource each row signed in to: an empty cell
