@@ -9,6 +9,7 @@ import type { BatchReport } from './batch';
 import type { BatchExtras } from './batchExtras';
 import { columns } from './columns';
 import { visible } from '../model/graph/visibleText';
+import { noClientAppNote } from '../model/impact/logs/logInfo';
 import { ByteOut, CellArena, utf8, type Write } from './byteOut';
 
 const OUTCOMES: readonly Outcome[] = ['allowed', 'blocked', 'mfa-required'];
@@ -154,6 +155,8 @@ export function writeBatch(
     read.push(
       `${unset} row${unset === 1 ? ' gives' : 's give'} no flow: counted as pat (whatif --batch reads a row without a flow as a PAT).`,
     );
+  const noClient = noClientAppNote(extras?.log);
+  if (noClient) read.push(noClient);
   out(read.join('\n') + '\n');
   if (evaluated) {
     const { impact } = r;

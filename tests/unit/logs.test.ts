@@ -9,6 +9,7 @@ import {
   laTime,
 } from '../../src/model/impact/logs/classify';
 import { rowsToAnalyse } from '../../src/model/impact/rowsToAnalyse';
+import { noClientAppNote } from '../../src/model/impact/logs/logInfo';
 import { readSigninRows, type SigninImport } from '../../src/model/impact/signinRows';
 
 const read = (name: string): SigninImport => {
@@ -336,5 +337,36 @@ describe('an Entra export row with an empty resource ID', () => {
     expect(r.value.log!.apart).toEqual([
       expect.objectContaining({ reason: 'no-resource', count: 1, rows: [3] }),
     ]);
+  });
+});
+
+describe('an Entra export row with an empty Client app', () => {
+  const ADO = '499b84ac-1321-427f-aa17-267ca6975798';
+  const csv = [
+    'Date (UTC),Username,IP address,Client app,Resource ID',
+    `2025-11-04T07:58:12Z,a@x,203.0.113.14,Browser,${ADO}`,
+    `2025-11-04T07:58:13Z,b@x,203.0.113.14,,${ADO}`,
+    `2025-11-04T07:58:14Z,c@x,203.0.113.14,Mobile Apps and Desktop clients,${ADO}`,
+    // Skipped for its address: not counted among the rows read as OAuth.
+    `2025-11-04T07:58:15Z,d@x,203.0.113.300,,${ADO}`,
+  ].join('\n');
+
+  it('is read as OAuth (only Browser is web), counted, and said so', () => {
+    const r = readSigninRows(csv);
+    if (!r.ok) throw new Error(r.error);
+    const log = r.value.log!;
+    expect(rowsToAnalyse(r.value).map((x) => [x.row, x.flow])).toEqual([
+      [2, 'web'],
+      [3, 'oauth'],
+      [4, 'oauth'],
+    ]);
+    expect(log.noClientApp).toBe(1);
+    expect(noClientAppNote(log)).toBe(
+      '1 sign-in gives no Client app: read as OAuth (only "Browser" makes an Entra sign-in web).',
+    );
+  });
+
+  it('a log with every Client app given says nothing', () => {
+    expect(noClientAppNote(read('entra-signin.csv').log)).toBeUndefined();
   });
 });

@@ -26,5 +26,12 @@ export function uncountSkipped(value: SigninImport): void {
   const flows = value.log?.flows;
   if (!flows || value.problems.length === 0) return;
   const bad = new Set(value.problems.map((p) => p.row));
-  for (const r of value.rows) if (bad.has(r.row)) flows[r.flow ?? 'unset']--;
+  const info = value.log!;
+  const entra = info.kind === 'entra-signin' || info.kind === 'entra-signin-la';
+  for (const r of value.rows) {
+    if (!bad.has(r.row)) continue;
+    flows[r.flow ?? 'unset']--;
+    // An Entra row's client is its Client app cell: none means it was counted in noClientApp.
+    if (entra && r.client === undefined) info.noClientApp--;
+  }
 }

@@ -37,6 +37,11 @@ export interface LogInfo {
   apart: ApartRows[];
   /** Rows read for analysis, per flow; `unset` had no flow (the chosen default applies). */
   flows: Record<Flow | 'unset', number>;
+  /**
+   * Entra rows read for analysis whose Client app cell is empty: read as OAuth, since only
+   * "Browser" makes a row web; the report says how many, so the reading is never silent.
+   */
+  noClientApp: number;
   audit?: AuditEvents;
 }
 
@@ -72,6 +77,7 @@ export function mergeLogInfo(a: LogInfo, b: LogInfo): void {
     if (x.values) y.values = [...new Set([...(y.values ?? []), ...x.values])].slice(0, 5);
   }
   for (const f of [...FLOWS, 'unset'] as const) a.flows[f] += b.flows[f];
+  a.noClientApp += b.noClientApp;
   if (b.table && !a.table) a.table = b.table;
   if (a.audit && b.audit) mergeAuditEvents(a.audit, b.audit);
 }
@@ -80,4 +86,11 @@ export function mergeLogInfo(a: LogInfo, b: LogInfo): void {
 export function patRows(info: LogInfo, defaultFlow: Flow): number {
   const unset = defaultFlow === 'pat' || defaultFlow === 'ssh' ? info.flows.unset : 0;
   return info.flows.pat + info.flows.ssh + unset;
+}
+
+/** What the report says of Entra rows without a Client app, if there are any. */
+export function noClientAppNote(info: LogInfo | undefined): string | undefined {
+  const n = info?.noClientApp ?? 0;
+  if (!n) return undefined;
+  return `${n} sign-in${n === 1 ? ' gives' : 's give'} no Client app: read as OAuth (only "Browser" makes an Entra sign-in web).`;
 }

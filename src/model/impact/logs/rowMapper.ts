@@ -102,6 +102,7 @@ export class RowMapper {
       ignored: names.filter((_, i) => !usedAt.has(i)),
       apart: [],
       flows: noFlows(),
+      noClientApp: 0,
     };
     if (spec.kind === 'ado-audit-la') this.info.table = 'AzureDevOpsAuditing';
     if (spec.kind === 'ado-audit' || spec.kind === 'ado-audit-la')
@@ -168,6 +169,7 @@ export class RowMapper {
         return noteApart(this.info, 'no-resource', row);
       if (!isAzureDevOps(resource)) return noteApart(this.info, 'other-resource', row);
       flow = entraFlow(clientApp);
+      if (clientApp === undefined) this.info.noClientApp++;
       this.#noteTable(get);
     }
     const seenIp = entra ? get('seenIp') : undefined;
