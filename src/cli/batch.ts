@@ -6,7 +6,7 @@
 // whatever the file's size. Rows with a bad cell are reported and skipped.
 import { ImpactAnalysis } from '../model/impact/impactAnalysis';
 import { INVALID_DECISION, type ImpactReport } from '../model/impact/impactTypes';
-import { rowsToAnalyse } from '../model/impact/rowsToAnalyse';
+import { analysable } from '../model/impact/rowsToAnalyse';
 import type { LogInfo } from '../model/impact/logs/logInfo';
 import { worldFromLog } from '../model/impact/logs/logWorld';
 import {
@@ -67,8 +67,8 @@ export const batchAnalysis = (world: World, s: Pick<BatchSettings, 'assumptions'
 
 /** Adds the rows the analysis decides: not those with a bad cell (already among `problems`). */
 function addGood(analysis: ImpactAnalysis, part: SigninImport): number {
-  const rows = rowsToAnalyse(part);
-  analysis.add(rows);
+  const { rows, instants } = analysable(part);
+  analysis.add(rows, 0, rows.length, instants);
   return part.rows.length - rows.length;
 }
 

@@ -231,6 +231,10 @@ export async function readSigninRowsInChunks(
   const headerText = text.slice(0, header.end);
   const rows: SigninRow[] = [];
   const problems: SigninImport['problems'] = [];
+  // The times each slice's reader read, joined as its rows are (none if a slice has none).
+  const at: Float64Array[] = [];
+  const created: Float64Array[] = [];
+  let timed = true;
   const warnings = new Set<string>();
   let log: SigninImport['log'];
   let start = header.end;
@@ -245,6 +249,11 @@ export async function readSigninRowsInChunks(
       row.row += before;
       rows.push(row);
     }
+    const times = part.value.instants;
+    if (times?.rows === part.value.rows) {
+      at.push(times.at);
+      created.push(times.created);
+    } else timed = false;
     for (const p of part.value.problems) problems.push({ ...p, row: p.row + before });
     const info = part.value.log;
     if (info) {
@@ -261,6 +270,19 @@ export async function readSigninRowsInChunks(
   }
   if (rows.length === 0) return readSigninRows(text, SCREENED);
   const value: SigninImport = log ? { rows, problems, log } : { rows, problems };
+  if (timed)
+    value.instants = { rows, at: joined(at, rows.length), created: joined(created, rows.length) };
   linkPatDates(value);
   return { ok: true, value, warnings: [...warnings] };
+}
+
+/** The arrays one after the other, in one of `n` entries. */
+function joined(parts: readonly Float64Array[], n: number): Float64Array {
+  const all = new Float64Array(n);
+  let k = 0;
+  for (const p of parts) {
+    all.set(p, k);
+    k += p.length;
+  }
+  return all;
 }

@@ -21,7 +21,12 @@ import { BatchDecider } from '../../src/model/impact/batchDecider';
 import { analyseImpact, ImpactAnalysis } from '../../src/model/impact/impact';
 import { rowRequest } from '../../src/model/impact/impactRequest';
 import type { RowDefaults } from '../../src/model/impact/impactTypes';
-import type { SigninRow } from '../../src/model/impact/signinRows';
+import {
+  readSigninRows,
+  type RowInstants,
+  type SigninRow,
+} from '../../src/model/impact/signinRows';
+import { analysable } from '../../src/model/impact/rowsToAnalyse';
 import { instant } from '../../src/model/engine/time';
 import type {
   AccessRequest,
@@ -381,6 +386,82 @@ describe('the batch path agrees with evaluate()', { timeout: 60_000 }, () => {
       ),
       { numRuns: 300, ...SEED },
     );
+  });
+
+  it('with the times a log reader read for its rows (RowInstants), in any form', () => {
+    // The reader hands on each time it read while checking it, so the decider need not read it
+    // again: every instant given must be that text's, and the answers those of evaluate().
+    const arbTime = fc.constantFrom(...NEAR_CUTS, ...DATES, '');
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(arbRowNearCuts, arbTime, arbTime), { minLength: 1, maxLength: 40 }),
+        fc.nat(worlds.length - 1),
+        arbAssumptions,
+        (drawn, w, a) => {
+          const world = worlds[w]!;
+          const csv = [
+            'ip,flow,Username,Date (UTC),token-created',
+            ...drawn.map(([r, at, created]) => [r.ip, r.flow, r.user, at, created].join(',')),
+          ].join('\n');
+          const read = readSigninRows(csv);
+          if (!read.ok) throw new Error(read.error);
+          const { rows, instants } = analysable(read.value);
+          expect(instants?.rows).toBe(rows);
+          const withTimes = new BatchDecider(world, a);
+          const without = new BatchDecider(world, a);
+          rows.forEach((row, i) => {
+            const at = instants!.at[i]!;
+            const created = instants!.created[i]!;
+            if (!Number.isNaN(at)) expect(at).toBe(instant(row.at!));
+            if (!Number.isNaN(created)) expect(created).toBe(instant(row.tokenCreated!));
+            const req = rowRequest(row, defaults);
+            const r = withTimes.decide(req, at, created);
+            expect(r).toEqual(without.decide(req));
+            const n = typeof r === 'string' ? -1 : world.org.ipValidation ? r & 0xffff : r >>> 16;
+            const got = n < 0 ? { error: r } : { ...withTimes.decisions.list[n]! };
+            expect(got).toEqual(evaluated(world, req, a));
+          });
+        },
+      ),
+      { numRuns: 200, ...SEED },
+    );
+  });
+
+  it('reads no times for rows that are not the very rows they were read with', () => {
+    const csv =
+      'ip,flow,Date (UTC)\n203.0.113.7,pat,2026-03-01T10:00:00.000Z\n203.0.113.8,pat,soon\n';
+    const read = readSigninRows(csv);
+    if (!read.ok) throw new Error(read.error);
+    // Row 3's bad time skips it: the times are filtered along with the rows.
+    const { rows, instants } = analysable(read.value);
+    expect(rows.map((r) => r.row)).toEqual([2]);
+    expect([...instants!.at]).toEqual([Date.parse('2026-03-01T10:00:00.000Z')]);
+  });
+
+  it('uses times only with the rows they were read for: others would share a wrong class', () => {
+    // Two PATs, one created before the org policy went on (R12 exempts it) and one after (R4
+    // decides it): their requests differ only in that date's class.
+    const csv = [
+      'ip,flow,Date (UTC),token-created',
+      '8.8.8.8,pat,2026-03-01T10:00:00.000Z,2025-06-30T08:00:00.000Z',
+      '8.8.8.8,pat,2026-03-01T10:00:01.000Z,2026-03-01T08:00:00.000Z',
+    ].join('\n');
+    const read = readSigninRows(csv);
+    if (!read.ok) throw new Error(read.error);
+    const { rows, instants } = analysable(read.value);
+    const analysed = (x?: RowInstants) => {
+      const a = new ImpactAnalysis(baseWorld, DEFAULT_ASSUMPTIONS, defaults, undefined);
+      a.add(rows, 0, rows.length, x);
+      const f = a.finish();
+      return [...f.rows.on].map((d) => f.decisions[d]!.decidedBy);
+    };
+    expect(analysed()).toEqual(['R12', 'R4']);
+    expect(analysed(instants)).toEqual(['R12', 'R4']);
+    // Both dates given as the first's: for these rows that is a lie, and the second row would
+    // take the first one's answer; for a copy of the list they are not used at all.
+    const lie = new Float64Array([instants!.created[0]!, instants!.created[0]!]);
+    expect(analysed({ ...instants!, created: lie })).toEqual(['R12', 'R12']);
+    expect(analysed({ ...instants!, rows: [...rows], created: lie })).toEqual(['R12', 'R4']);
   });
 
   it('on requests with every fact a request can carry, one decider per world', () => {

@@ -159,11 +159,14 @@ export class BatchDecider {
     this.#cuts = [...new Set(cuts)].sort((a, b) => a - b);
   }
 
-  /** How many fixed instants are at or before `at`; -1 when it is not a time. */
-  #atClass(at: string): number {
+  /**
+   * How many fixed instants are at or before `at`; -1 when it is not a time. `known`: its instant
+   * as the log's reader read it, NaN if it did not.
+   */
+  #atClass(at: string, known: number): number {
     // Read every time: comparing with the last row's text cost more than reading the digits, as
     // two times of a log differ only in their last characters.
-    const ms = this.#times.ms(at) ?? instant(at);
+    const ms = known === known ? known : (this.#times.ms(at) ?? instant(at));
     if (ms === undefined) return -1;
     const cuts = this.#cuts;
     let c = 0;
@@ -171,12 +174,12 @@ export class BatchDecider {
     return c;
   }
 
-  /** 0: no date, 1: before org.enabledAt, 2: not before; -1: not a date. */
-  #createdClass(created: string | undefined): number {
+  /** 0: no date, 1: before org.enabledAt, 2: not before; -1: not a date. `known` as for #atClass. */
+  #createdClass(created: string | undefined, known: number): number {
     if (created === undefined) return 0;
     // The canonical form is read from its digits (cheaper than any lookup); other texts, which
     // instant() must parse, once each.
-    let ms = canonicalMs(created);
+    let ms = known === known ? known : canonicalMs(created);
     if (ms === undefined) ms = this.#createdMs.get(created);
     if (ms === undefined && !this.#createdMs.has(created)) {
       ms = fastInstant(created);
@@ -195,7 +198,7 @@ export class BatchDecider {
    * `user`), or undefined if evaluate() may refuse the request. No array per request: this runs
    * for every row of a log.
    */
-  #slot(req: AccessRequest): number | string | undefined {
+  #slot(req: AccessRequest, atMs: number, createdMs: number): number | string | undefined {
     const ips = this.ips;
     const ip = (this.ip = ips.lookup(req.ip));
     const user = (this.user = this.users.lookup(req.user ?? ''));
@@ -211,9 +214,9 @@ export class BatchDecider {
       if (signinClass === INVALID_CLASS) return undefined;
       split = ips.sameAddress(ip, s) ? 0 : 1;
     }
-    const atClass = this.#atClass(req.at);
+    const atClass = this.#atClass(req.at, atMs);
     if (atClass < 0) return undefined;
-    const created = this.#createdClass(req.token?.created);
+    const created = this.#createdClass(req.token?.created, createdMs);
     if (created < 0) return undefined;
     this.#slotNode = restNode(this.#root, req);
     const userClass = this.users.classOf(user);
@@ -256,10 +259,12 @@ export class BatchDecider {
 
   /**
    * The decision numbers (in `decisions.list`) for `req` with the org policy off and on, as
-   * off * 65536 + on; or evaluate()'s message when it refuses the request.
+   * off * 65536 + on; or evaluate()'s message when it refuses the request. `atMs`, `createdMs`:
+   * the instants of req.at and req.token.created as a log's reader read them (RowInstants), NaN
+   * when not known; they save reading each time twice, and must be those texts' instants.
    */
-  decide(req: AccessRequest): number | string {
-    const slot = this.#slot(req);
+  decide(req: AccessRequest, atMs = NaN, createdMs = NaN): number | string {
+    const slot = this.#slot(req, atMs, createdMs);
     const node = this.#slotNode;
     if (slot !== undefined) {
       const known = typeof slot === 'number' ? node.byClass.get(slot) : node.byText.get(slot);

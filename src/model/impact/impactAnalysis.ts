@@ -13,7 +13,7 @@ import {
   type OutcomeCounts,
   type RowDefaults,
 } from './impactTypes';
-import type { SigninRow } from './signinRows';
+import type { RowInstants, SigninRow } from './signinRows';
 import {
   FLOWS,
   type Assumptions,
@@ -111,9 +111,13 @@ export class ImpactAnalysis {
     return this.#decider.dependingOn(assumptions, readings);
   }
 
-  /** Analyses rows[from, to). */
-  add(rows: readonly SigninRow[], from = 0, to = rows.length): void {
+  /**
+   * Analyses rows[from, to). `instants`: the times the reader read for `rows` (analysable()),
+   * which the decider then need not read again; ignored unless they were read for this array.
+   */
+  add(rows: readonly SigninRow[], from = 0, to = rows.length, instants?: RowInstants): void {
     const decider = this.#decider;
+    const read = instants?.rows === rows ? instants : undefined;
     const list = decider.decisions.list;
     const end = Math.min(to, from + (this.#total ?? Infinity) - this.#n);
     if (this.#n + end - from > this.#rows.row.length) this.#grow(this.#n + end - from);
@@ -122,7 +126,7 @@ export class ImpactAnalysis {
       const row = rows[i]!;
       const n = this.#n++;
       const req = rowRequest(row, this.#defaults);
-      const pair = decider.decide(req);
+      const pair = read ? decider.decide(req, read.at[i]!, read.created[i]!) : decider.decide(req);
       cols.row[n] = row.row;
       cols.ip[n] = decider.ip;
       cols.user[n] = decider.user;

@@ -1,7 +1,7 @@
 // Which rows of a log the impact analysis decides, one rule for the lab's worker and the command
 // line: a row with any reported problem is skipped and listed, never decided with its bad cell
 // dropped (flow "telnet" read as the default flow, a PAT, would be a guess).
-import type { RowProblem, SigninImport, SigninRow } from './signinRows';
+import type { RowInstants, RowProblem, SigninImport, SigninRow } from './signinRows';
 
 /** The rows to analyse: every row read but those a problem was reported for. */
 export function rowsToAnalyse({
@@ -11,6 +11,27 @@ export function rowsToAnalyse({
   if (problems.length === 0) return rows;
   const bad = new Set(problems.map((p) => p.row));
   return rows.filter((r) => !bad.has(r.row));
+}
+
+/**
+ * rowsToAnalyse, with the times the reader read for those rows (filtered along with them), when
+ * it read them for this very list.
+ */
+export function analysable(part: SigninImport): { rows: SigninRow[]; instants?: RowInstants } {
+  const rows = rowsToAnalyse(part);
+  const x = part.instants;
+  if (!x || x.rows !== part.rows) return { rows };
+  if (rows === part.rows) return { rows, instants: x };
+  const at = new Float64Array(rows.length);
+  const created = new Float64Array(rows.length);
+  let j = 0;
+  for (let i = 0; i < part.rows.length && j < rows.length; i++) {
+    if (part.rows[i] !== rows[j]) continue;
+    at[j] = x.at[i]!;
+    created[j] = x.created[i]!;
+    j++;
+  }
+  return { rows, instants: { rows, at, created } };
 }
 
 /** The row numbers the problems skip, each once, in file order (a row may have several). */

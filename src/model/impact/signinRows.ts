@@ -44,6 +44,20 @@ export interface SigninImport {
   problems: RowProblem[];
   /** Which log it was and what was read from it (absent for rows handed in already read). */
   log?: LogInfo;
+  /** The times the reader already read from `rows`, so the analysis need not read them again. */
+  instants?: RowInstants;
+}
+
+/**
+ * Per row, the instant (ms since 1970) of its `at` and of its `tokenCreated` as the reader read
+ * them while checking them; NaN where it did not (no time, or one in another form, which was
+ * normalised). Good only for `rows`, the very array they were read with: whoever filters or
+ * joins rows gets none (rowsToAnalyse filters them along), and then the times are read again.
+ */
+export interface RowInstants {
+  readonly rows: readonly SigninRow[];
+  readonly at: Float64Array;
+  readonly created: Float64Array;
 }
 
 /** Files beyond this are refused before parsing (the UI also checks the file size first). */

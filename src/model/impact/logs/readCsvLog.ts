@@ -34,7 +34,12 @@ export function readCsvLog(text: string): ImportResult<SigninImport> {
   if (csv.error !== undefined) return fail(csv.error);
   return {
     ok: true,
-    value: { rows: map.rows, problems: map.problems, log: map.info },
+    value: {
+      rows: map.rows,
+      problems: map.problems,
+      log: map.info,
+      instants: map.instants(),
+    },
     warnings: map.rows.length === 0 ? ['The sign-in file has a header but no data rows.'] : [],
   };
 }

@@ -57,7 +57,12 @@ export function readJsonLog(source: string): ImportResult<SigninImport> {
   }
   return {
     ok: true,
-    value: { rows: map.rows, problems: map.problems, log: map.info },
+    value: {
+      rows: map.rows,
+      problems: map.problems,
+      log: map.info,
+      instants: map.instants(),
+    },
     warnings: [],
   };
 }

@@ -8,7 +8,7 @@ import { scanIpv4 } from '../../ip/ipText';
 import { cellText } from '../cellText';
 import { CanonicalTimes, canonicalMs } from '../impactDates';
 import { clientOf } from '../impactRequest';
-import type { RowProblem, SigninRow } from '../signinRows';
+import type { RowInstants, RowProblem, SigninRow } from '../signinRows';
 import { emptyAuditEvents, noteAuditEvent } from './auditEvents';
 import { classifyMechanism, countryOf, entraFlow, isAzureDevOps, laTime } from './classify';
 import type { LogInfo } from './logInfo';
@@ -128,12 +128,21 @@ export class RowMapper {
     return c.text;
   }
 
+  /** The instant #time last read (NaN when it read none or normalised the text). */
+  #ms = NaN;
+
   #time(row: number, f: LogField, text: string | undefined, read: (t: string) => Result<string>) {
+    this.#ms = NaN;
     if (text === undefined) return undefined;
     // Already in the form isoInstant writes (2026-03-01T10:00:00.000Z, a valid time): its value
     // is the text itself, known without a lookup or a result for each of a million rows.
-    if (text.length === 24 && (f === 'at' ? this.#times.ms(text) : canonicalMs(text)) !== undefined)
-      return text;
+    if (text.length === 24) {
+      const ms = f === 'at' ? this.#times.ms(text) : canonicalMs(text);
+      if (ms !== undefined) {
+        this.#ms = ms;
+        return text;
+      }
+    }
     const r = read(text);
     if (r.ok) return r.value;
     this.#problem(row, f, r.error);
@@ -147,6 +156,7 @@ export class RowMapper {
     const entra = kind === 'entra-signin' || kind === 'entra-signin-la';
     const la = kind === 'ado-audit-la' || kind === 'entra-signin-la';
     const at = this.#time(row, 'at', get('at'), la ? laReadTime : isoInstant);
+    const atMs = this.#ms;
     const mechanism = audit || kind === 'plain' ? get('mechanism') : undefined;
     const clientApp = get('clientApp');
     let flow: Flow | undefined;
@@ -208,6 +218,7 @@ export class RowMapper {
     if (at !== undefined) out.at = at;
     const created = this.#time(row, 'tokenCreated', get('tokenCreated'), this.#tokenDate);
     if (created !== undefined) out.tokenCreated = created;
+    const createdMs = this.#ms;
     const countryCell = get('country');
     const country = countryCell ?? get('location');
     if (country !== undefined) {
@@ -228,7 +239,30 @@ export class RowMapper {
       if (clientCell !== undefined && known === undefined)
         this.#problem(row, 'client', `"${client}" is not one of ${CLIENT_NAMES}`);
     }
+    const k = this.rows.length;
+    if (k === this.#at.length) this.#grow();
+    this.#at[k] = atMs;
+    this.#created[k] = createdMs;
     this.rows.push(out);
+  }
+
+  // The instants read per row, kept as they are read (rows.length entries of each are in use).
+  #at = new Float64Array(1024);
+  #created = new Float64Array(1024);
+
+  #grow() {
+    const at = new Float64Array(this.#at.length * 2);
+    at.set(this.#at);
+    this.#at = at;
+    const created = new Float64Array(this.#created.length * 2);
+    created.set(this.#created);
+    this.#created = created;
+  }
+
+  /** The times read so far, for the rows read so far. */
+  instants(): RowInstants {
+    const n = this.rows.length;
+    return { rows: this.rows, at: this.#at.subarray(0, n), created: this.#created.subarray(0, n) };
   }
 
   #plainFlow(text: string | undefined, app: string | undefined, row: number): Flow | undefined {
