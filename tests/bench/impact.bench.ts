@@ -5,7 +5,8 @@
 // - the worker's own code path (runImpactJob, minus postMessage), from rows and from CSV text;
 // - `whatif --batch` on the file as a child process, end to end, with its peak memory: the shipped
 //   dist-cli/pat-fence.mjs (built here first) is the headline, tsx (npm run whatif) is shown too;
-//   the ratio is its wall (and cpu) time over uDSV's read + parse of that file in this same run.
+//   the ratio is its wall (and cpu) time over uDSV's read + parse of that file in this same run,
+//   in a process of its own run beside each whatif run (the budget's peer), and in this process.
 // BENCH_BIG=5000000 also runs the command line on a file of that many rows.
 // Medians of a few runs, with the machine's load; no timing ever fails the run.
 import { spawnSync } from 'node:child_process';
@@ -506,12 +507,28 @@ if (built.status !== 0) throw new Error(`npm run build:cli failed: ${built.stder
 const SHIPPED = ['dist-cli/pat-fence.mjs', 'whatif'];
 const TSX = ['--import', 'tsx', 'src/cli/whatif.ts'];
 
-/** `whatif --batch FILE` as a child process, output to /dev/null: wall seconds and peak RSS. */
+/** A command as a child process, output to /dev/null: wall and cpu seconds and peak RSS. */
+function timedChild(args: string[]): { s: number; cpu: number; mb: number } {
+  const out = openSync('/dev/null', 'w');
+  const r = spawnSync('/usr/bin/time', ['-v', process.execPath, ...args], {
+    stdio: ['ignore', out, 'pipe'],
+    encoding: 'utf8',
+  });
+  closeSync(out);
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed: ${r.stderr}`);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(
+    r.stderr,
+  )!;
+  const s = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)![1]);
+  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)![1]);
+  const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)![1]);
+  return { s, cpu: user + sys, mb: kb / 1024 };
+}
+/** `whatif --batch FILE` as a child process. */
 function cli(csv: string, text?: string, how = SHIPPED): { s: number; cpu: number; mb: number } {
   if (text !== undefined) writeFileSync(csv, text);
-  const args = [
-    '-v',
-    process.execPath,
+  return timedChild([
     ...how,
     '--locations',
     files.locations,
@@ -525,21 +542,16 @@ function cli(csv: string, text?: string, how = SHIPPED): { s: number; cpu: numbe
     AT,
     '--batch',
     csv,
-  ];
-  const out = openSync('/dev/null', 'w');
-  const r = spawnSync('/usr/bin/time', args, { stdio: ['ignore', out, 'pipe'], encoding: 'utf8' });
-  closeSync(out);
-  if (r.status !== 0) throw new Error(`whatif --batch failed: ${r.stderr}`);
-  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(
-    r.stderr,
-  )!;
-  const s = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)![1]);
-  const user = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)![1]);
-  const sys = Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)![1]);
-  return { s, cpu: user + sys, mb: kb / 1024 };
+  ]);
 }
-const cliRuns = [0, 1, 2].map(() => cli(files.csv));
+// uDSV in a process of its own and whatif, one after the other, three times: this machine's
+// speed drifts by a third over minutes, so each whatif run has its peer run beside it.
+const udsvChildRuns: { s: number; cpu: number; mb: number }[] = [];
+const cliRuns: { s: number; cpu: number; mb: number }[] = [];
+for (let k = 0; k < 3; k++) {
+  udsvChildRuns.push(timedChild(['tests/bench/udsvParse.mjs', files.csv]));
+  cliRuns.push(cli(files.csv));
+}
 const cliS = median(cliRuns.map((r) => r.s));
 const cliCpu = median(cliRuns.map((r) => r.cpu));
 const cliMb = Math.max(...cliRuns.map((r) => r.mb));
@@ -560,11 +572,17 @@ console.log(
 console.log(
   `  through tsx (npm run whatif), once: ${tsxRun.s.toFixed(2)} s wall, ${tsxRun.cpu.toFixed(2)} s cpu, of which starting node + tsx ${tsxStartup.s.toFixed(2)} s wall`,
 );
+const peerS = median(udsvChildRuns.map((r) => r.s));
+const peerCpu = median(udsvChildRuns.map((r) => r.cpu));
+const pairRatios = cliRuns.map((r, k) => r.s / udsvChildRuns[k]!.s);
 console.log(
-  `  uDSV reading + parsing the same file in-process: ${udsvS.toFixed(2)} s wall, ${udsvCpuS.toFixed(2)} s cpu`,
+  `  uDSV reading + parsing the same file in a process of its own (tests/bench/udsvParse.mjs, run beside each whatif run): wall ${udsvChildRuns.map((r) => r.s.toFixed(2)).join(', ')} s -> ${peerS.toFixed(2)} s; cpu ${peerCpu.toFixed(2)} s`,
 );
 console.log(
-  `  ratio whatif / uDSV: ${(cliS / udsvS).toFixed(2)}x wall, ${(cliCpu / udsvCpuS).toFixed(2)}x cpu (budget 3x)`,
+  `  ratio whatif / uDSV in its own process: ${(cliS / peerS).toFixed(2)}x wall (run by run ${pairRatios.map((x) => x.toFixed(2)).join(', ')}), ${(cliCpu / peerCpu).toFixed(2)}x cpu (budget 3x)`,
+);
+console.log(
+  `  uDSV reading + parsing the same file in this bench's process (its heap holds the generated log): ${udsvS.toFixed(2)} s wall, ${udsvCpuS.toFixed(2)} s cpu; ratio ${(cliS / udsvS).toFixed(2)}x wall, ${(cliCpu / udsvCpuS).toFixed(2)}x cpu`,
 );
 const runsCpu = analyseCpu;
 const workerMb = process.resourceUsage().maxRSS / 1024;
