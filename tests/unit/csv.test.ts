@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/model/impact/csv';
 import { CsvCursor } from '../../src/model/impact/csvCursor';
@@ -94,6 +95,44 @@ describe('CsvCursor', () => {
     ]);
     expect(c.error).toBeUndefined();
     expect(c.next()).toBe(false);
+  });
+
+  it('gives each cell as its field trimmed, on any text', () => {
+    // cell() slices a field that starts and ends with printable ASCII as it is: that must be
+    // what trim() gives, whatever the field holds (Unicode spaces, tabs, quotes, line breaks).
+    const char = fc.constantFrom(
+      'a',
+      'Z',
+      '7',
+      '.',
+      '~',
+      '!',
+      ' ',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      '\ufeff',
+      '"',
+      ',',
+      '\n',
+      '\r',
+      'é',
+    );
+    fc.assert(
+      fc.property(
+        fc.array(char, { maxLength: 60 }).map((cs) => cs.join('')),
+        (text) => {
+          const c = new CsvCursor(text);
+          while (c.next()) {
+            for (let k = 0; k <= c.count; k++) {
+              const trimmed = k < c.count ? c.field(k).trim() : '';
+              expect(c.cell(k)).toBe(trimmed === '' ? undefined : trimmed);
+            }
+          }
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   it('stops with an error at an unclosed quote', () => {

@@ -180,6 +180,17 @@ export class CsvCursor {
   /** Field k trimmed, or undefined when it is missing or blank. */
   cell(k: number | undefined): string | undefined {
     if (k === undefined || k >= this.count) return undefined;
+    const end = this.ends[k]!;
+    if (end >= 0) {
+      // Printable ASCII is never whitespace: a field that starts and ends with it is its own
+      // trimmed text, sliced once (most cells of a log), with no trim() of a slice.
+      const start = this.starts[k]!;
+      if (start === end) return undefined;
+      const text = this.text;
+      const a = text.charCodeAt(start);
+      const b = text.charCodeAt(end - 1);
+      if (a > 32 && a < 127 && b > 32 && b < 127) return text.slice(start, end);
+    }
     const v = this.field(k).trim();
     return v === '' ? undefined : v;
   }
