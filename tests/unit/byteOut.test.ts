@@ -1,7 +1,8 @@
 // The batch report's byte writer: the same text whether the sink takes bytes or text, UTF-8 past
 // ASCII, integers padded like padEnd, and pieces that always end on a whole line.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ByteOut, type Write } from '../../src/cli/byteOut';
+import { ByteOut, CellArena, type Write } from '../../src/cli/byteOut';
 
 function written(fill: (bo: ByteOut) => void) {
   const texts: string[] = [];
@@ -58,5 +59,52 @@ describe('ByteOut', () => {
       bo.flush();
     });
     expect(texts).toEqual([long + '\n']);
+  });
+});
+
+describe('CellArena', () => {
+  it('writes each cell as its text, whatever its length, as the arena and the buffer grow', () => {
+    // Cells are copied four bytes at a time and then byte by byte: every length and offset.
+    const cell = fc.string({
+      unit: fc.constantFrom('a', '7', ' ', 'é', '😀', '\u2028'),
+      maxLength: 70,
+    });
+    fc.assert(
+      fc.property(
+        fc.array(cell, { minLength: 1, maxLength: 40 }),
+        fc.array(fc.nat(), { maxLength: 400 }),
+        (cells, order) => {
+          const { texts, decoded } = written((bo) => {
+            const arena = new CellArena(cells.length, (i) => cells[i]!);
+            for (const k of order) {
+              arena.write(bo, k % cells.length);
+              bo.line();
+            }
+            bo.flush();
+          });
+          const expected = order.map((k) => cells[k % cells.length] + '\n').join('');
+          expect(texts.join('')).toBe(expected);
+          expect(decoded.join('')).toBe(expected);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps many cells: a million rows over 100,000 distinct ones', () => {
+    const cells = Array.from({ length: 100_000 }, (_, i) =>
+      `  203.0.${i >> 8}.${i & 255}`.padEnd(41),
+    );
+    const { texts } = written((bo) => {
+      const arena = new CellArena(cells.length, (i) => cells[i]!);
+      for (let r = 0; r < 1_000_000; r += 7) {
+        arena.write(bo, (r * 7919) % cells.length);
+        bo.line();
+      }
+      bo.flush();
+    });
+    const lines = texts.join('').split('\n');
+    expect(lines[1]).toBe(cells[(7 * 7919) % cells.length]);
+    expect(lines.at(-2)).toBe(cells[((999_999 - (999_999 % 7)) * 7919) % cells.length]);
   });
 });
