@@ -29,6 +29,16 @@ describe('cellText', () => {
     },
   );
 
+  it('keeps giving equal texts as its table grows and past its bound, when it starts again', () => {
+    // 250,000 distinct texts: the table doubles many times and is emptied once (at 200,000).
+    const texts = Array.from({ length: 250_000 }, (_, i) => `user${i}@contoso.com`);
+    let unequal = 0;
+    for (const t of texts) if (cellText(t) !== t) unequal++;
+    for (let i = 0; i < texts.length; i += 7)
+      if (cellText(texts[i]!.slice(0)) !== texts[i]) unequal++;
+    expect(unequal).toBe(0);
+  });
+
   it('gives rows read from a file one string per distinct user, equal to the cell', () => {
     const csv = ['ip,user', '203.0.113.1,ann@contoso.com', '203.0.113.2, ann@contoso.com '].join(
       '\n',
