@@ -10,6 +10,7 @@ import type { BatchExtras } from './batchExtras';
 import { columns } from './columns';
 import { visible } from '../model/graph/visibleText';
 import { noClientAppNote } from '../model/impact/logs/logInfo';
+import { apartCount } from '../model/impact/logs/classify';
 import { ByteOut, CellArena, utf8, type Write } from './byteOut';
 
 const OUTCOMES: readonly Outcome[] = ['allowed', 'blocked', 'mfa-required'];
@@ -31,7 +32,7 @@ export function formatRead(x: BatchExtras, file: string): string[] {
   if (log.ignored.length) lines.push(`Columns ignored: ${quoted(log.ignored)}.`);
   for (const a of log.apart) {
     const seen = a.values?.length ? ` (${a.values.join(', ')})` : '';
-    lines.push(`Counted apart: ${a.count} ${a.label}${seen}: ${list(a.rows, a.count)}.`);
+    lines.push(`Counted apart: ${apartCount(a.reason, a.count)}${seen}: ${list(a.rows, a.count)}.`);
   }
   const audit = log.audit;
   const dates = patDatesNote(audit);

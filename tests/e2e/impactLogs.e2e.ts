@@ -79,8 +79,11 @@ test('an audit export: coverage, a range, remedies that recompute, the Graph bod
   const read = page.getByTestId('log-read');
   await expect(read).toContainText('Read as Azure DevOps audit export (CSV)');
   await read.locator('summary').click();
-  await expect(read).toContainText('service principals (S2S_ServicePrincipal), not PATs: row 7');
+  await expect(read).toContainText('1 service principal (S2S_ServicePrincipal), not a PAT: row 7');
   await expect(read).toContainText('"AuthenticationMechanism"');
+  await expect(read).toContainText(
+    'PAT creation dates (R12): 2 Token.PatCreateEvent rows date 2 of the 3 PATs this log uses; the other 1 is read as undated.',
+  );
   const blocks = page.getByRole('table', { name: 'Refused traffic by address block' });
   await expect(blocks.getByRole('row', { name: /20\.42\.0\.0\/24/ })).toBeVisible();
   // The effect is recomputed on the spot, in the worker, with the report.
@@ -109,6 +112,29 @@ test('an Entra export: this log holds no PAT traffic, never "safe"', async ({ pa
   await expect(page.getByTestId('impact-coverage')).toContainText('hold no PAT or SSH use at all');
   await expect(page.getByTestId('log-read')).toContainText('1 row counted apart');
   await shots(page, 'entra', info);
+});
+
+test('an Entra sign-in with an empty Client app is read as OAuth, and the read says so', async ({
+  page,
+}, info) => {
+  // The fixture's first "Mobile Apps and Desktop clients" sign-in (row 3) with its cell emptied.
+  const csv = readFileSync(path('entra-signin.csv'), 'utf8').replace(
+    ',Mobile Apps and Desktop clients,',
+    ',,',
+  );
+  await page.setInputFiles('#impact-csv-file', {
+    name: 'entra-no-client.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv),
+  });
+  await expect(page.getByRole('heading', { name: /from entra-no-client\.csv/ })).toBeVisible();
+  const read = page.getByTestId('log-read');
+  await read.locator('summary').click();
+  await expect(read).toContainText(
+    '1 sign-in gives no Client app: read as OAuth (only "Browser" makes an Entra sign-in web).',
+  );
+  await expect(page.getByTestId('impact-verdict')).toContainText('This log holds no PAT traffic');
+  await shots(page, 'entra-no-client', info);
 });
 
 test('a file of no known kind names the columns it needed; the report on screen stays', async ({

@@ -226,7 +226,7 @@ describe('whatif --batch on real logs', () => {
         /^Read .* as: Azure DevOps audit export \(CSV\)\./,
         /Columns used: "Timestamp" \(the time\)/,
         /Columns ignored: "Id", "CorrelationId"/,
-        /Counted apart: 1 service principals .*: row 7\./,
+        /Counted apart: 1 service principal .*, not a PAT: row 7\./,
         /Org policy switched on 2025-11-03T15:00:00.000Z .*row 11/,
         /between 3 and 5/,
         /Add 20\.42\.0\.0\/24 to named location Offices: newly refused 3 -> 1/,
@@ -238,7 +238,7 @@ describe('whatif --batch on real logs', () => {
       [
         /Entra sign-in export \(CSV\)/,
         /"Resource ID " \(which resource/,
-        /Counted apart: 1 sign-ins to resources other than Azure DevOps: row 6\./,
+        /Counted apart: 1 sign-in to a resource other than Azure DevOps: row 6\./,
         /This log holds no PAT traffic/,
         /no PAT or SSH use at all/,
       ],

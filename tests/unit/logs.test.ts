@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  apartCount,
   classifyMechanism,
   countryOf,
   entraFlow,
@@ -10,6 +11,7 @@ import {
 } from '../../src/model/impact/logs/classify';
 import { rowsToAnalyse } from '../../src/model/impact/rowsToAnalyse';
 import { noClientAppNote } from '../../src/model/impact/logs/logInfo';
+import type { ApartReason } from '../../src/model/impact/logs/classify';
 import { readSigninRows, type SigninImport } from '../../src/model/impact/signinRows';
 
 const read = (name: string): SigninImport => {
@@ -368,5 +370,19 @@ describe('an Entra export row with an empty Client app', () => {
 
   it('a log with every Client app given says nothing', () => {
     expect(noClientAppNote(read('entra-signin.csv').log)).toBeUndefined();
+  });
+});
+
+describe('rows counted apart, as the report counts them', () => {
+  it.each<[ApartReason, number, string]>([
+    ['service-principal', 1, '1 service principal (S2S_ServicePrincipal), not a PAT'],
+    ['service-principal', 3, '3 service principals (S2S_ServicePrincipal), not PATs'],
+    ['session-token', 1, '1 session token (SessionToken_…), not a PAT'],
+    ['other-resource', 1, '1 sign-in to a resource other than Azure DevOps'],
+    ['other-resource', 1200, '1,200 sign-ins to resources other than Azure DevOps'],
+    ['no-ip', 2, '2 rows with no IP address'],
+    ['no-mechanism', 1, '1 row with no authentication mechanism (a system event)'],
+  ])('%s × %i: %s', (reason, count, text) => {
+    expect(apartCount(reason, count)).toBe(text);
   });
 });

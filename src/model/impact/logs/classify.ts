@@ -19,11 +19,27 @@ export const APART_LABELS: Record<ApartReason, string> = {
   'service-principal': 'service principals (S2S_ServicePrincipal), not PATs',
   'session-token': 'session tokens (SessionToken_…), not PATs',
   'other-mechanism': 'other authentication mechanisms',
-  'no-mechanism': 'no authentication mechanism (system events)',
+  'no-mechanism': 'rows with no authentication mechanism (system events)',
   'other-resource': 'sign-ins to resources other than Azure DevOps',
   'no-resource': 'sign-ins with no resource ID (not known to be Azure DevOps)',
-  'no-ip': 'no IP address',
+  'no-ip': 'rows with no IP address',
 };
+
+/** The same, for one row. */
+const APART_LABEL_ONE: Record<ApartReason, string> = {
+  'service-principal': 'service principal (S2S_ServicePrincipal), not a PAT',
+  'session-token': 'session token (SessionToken_…), not a PAT',
+  'other-mechanism': 'other authentication mechanism',
+  'no-mechanism': 'row with no authentication mechanism (a system event)',
+  'other-resource': 'sign-in to a resource other than Azure DevOps',
+  'no-resource': 'sign-in with no resource ID (not known to be Azure DevOps)',
+  'no-ip': 'row with no IP address',
+};
+
+/** "3 service principals (…), not PATs", "1 service principal (…), not a PAT". */
+export function apartCount(reason: ApartReason, count: number): string {
+  return `${count.toLocaleString('en')} ${count === 1 ? APART_LABEL_ONE[reason] : APART_LABELS[reason]}`;
+}
 
 export type Mechanism = { flow: Flow; authorizationId?: string } | { apart: ApartReason };
 
