@@ -8,6 +8,7 @@ import {
   MAX_SIGNIN_TEXT,
   isJsonText,
   linkPatDates,
+  readSigninRange,
   readSigninRows,
   type SigninImport,
   type SigninRow,
@@ -161,10 +162,9 @@ export class SigninStream {
     while (error === undefined && carry.length - start >= this.#chunkChars + TAIL) {
       const cut = recordsUntil(carry, start, start + this.#chunkChars, this.#separator);
       if (cut.end >= carry.length) break;
-      // The carried text starts with the header: the first slice is cut from it as it is.
-      error = this.#read(
-        start === this.#from ? carry.slice(0, cut.end) : header + carry.slice(start, cut.end),
-      );
+      // The carried text starts with the header: each slice is read where it lies in it, not
+      // copied out behind a copy of the header (a megabyte copied per slice).
+      error = this.#read(carry, start, cut.end);
       this.#before += cut.records;
       start = cut.end;
     }
@@ -189,9 +189,13 @@ export class SigninStream {
     return { ok: true, value, warnings: [...this.#warnings] };
   }
 
-  /** Reads the header and whole records that follow it. */
-  #read(text: string): string | undefined {
-    const part = readSigninRows(text, SCREENED);
+  /**
+   * Reads the header and whole records that follow it; with `start` and `end`, only the records
+   * in [start, end) of text that starts with the header.
+   */
+  #read(text: string, start?: number, end?: number): string | undefined {
+    const part =
+      start === undefined ? readSigninRows(text, SCREENED) : readSigninRange(text, start, end!);
     if (!part.ok) return part.error;
     if (part.value.rows.length) part.warnings.forEach((w) => this.#warnings.add(w));
     this.#emit(part.value, this.#before);
@@ -228,7 +232,6 @@ export async function readSigninRowsInChunks(
   text = withoutSepHint(text);
   const separator = detectSeparator(text);
   const header = recordsUntil(text, 0, 0, separator);
-  const headerText = text.slice(0, header.end);
   const rows: SigninRow[] = [];
   const problems: SigninImport['problems'] = [];
   // The times each slice's reader read, joined as its rows are (none if a slice has none).
@@ -242,7 +245,7 @@ export async function readSigninRowsInChunks(
   while (start < text.length) {
     if (hooks.shouldStop?.()) return undefined;
     const slice = recordsUntil(text, start, start + chunkChars, separator);
-    const part = readSigninRows(headerText + text.slice(start, slice.end), SCREENED);
+    const part = readSigninRange(text, start, slice.end);
     // A slice can only fail where the whole file fails; ask the whole file for the exact message.
     if (!part.ok) return readSigninRows(text, SCREENED);
     for (const row of part.value.rows) {

@@ -92,6 +92,21 @@ export class CsvCursor {
     this.done = this.pos >= text.length;
   }
 
+  /** Where the next record starts. */
+  get at(): number {
+    return this.pos;
+  }
+
+  /**
+   * Goes on reading at `pos`, which must be the start of a record at or after the reading
+   * position (a slice of a large file, found with the same rules, read where it lies).
+   */
+  skipTo(pos: number): void {
+    if (pos < this.pos) throw new Error('CsvCursor.skipTo: only forward');
+    this.pos = pos;
+    this.done = pos >= this.text.length;
+  }
+
   /** Moves to the next record; false at the end of the text or on an error. */
   next(): boolean {
     if (this.done) return false;

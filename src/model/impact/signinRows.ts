@@ -81,6 +81,25 @@ export function linkPatDates(value: SigninImport): void {
 }
 
 /**
+ * The records in [start, end) of a CSV log's text, read as readSigninRows reads a CSV of its
+ * header and those records: for a slice of a large file, read where it lies. The text must start
+ * with the header (no `sep=` line) and have passed the token guard; start and end are on record
+ * boundaries after the header.
+ */
+export function readSigninRange(
+  text: string,
+  start: number,
+  end: number,
+): ImportResult<SigninImport> {
+  const r = readCsvLog(text, { start, end });
+  if (r.ok) {
+    linkPatDates(r.value);
+    uncountSkipped(r.value);
+  }
+  return r;
+}
+
+/**
  * `screened`: the caller already passed the text through the one token guard (the page's picker,
  * the command line's reader, a guarded stream), so it is not scanned twice.
  */

@@ -7,7 +7,14 @@ import { detectKind } from './detectKind';
 import type { LogField } from './logKinds';
 import { RowMapper } from './rowMapper';
 
-export function readCsvLog(text: string): ImportResult<SigninImport> {
+/**
+ * `records`: read only the records in [start, end) of the text after its header (both on record
+ * boundaries): a slice of a large file read where it lies, not copied out with the header.
+ */
+export function readCsvLog(
+  text: string,
+  records?: { start: number; end: number },
+): ImportResult<SigninImport> {
   const fail = (error: string): ImportResult<SigninImport> => ({ ok: false, error, warnings: [] });
   // The separator is sniffed from the header line and handed to the reader.
   const csv = new CsvCursor(text, detectSeparator(text));
@@ -27,7 +34,9 @@ export function readCsvLog(text: string): ImportResult<SigninImport> {
   const map = new RowMapper(detected.spec, 'csv', header, detected.used);
   const index: Partial<Record<LogField, number>> = Object.fromEntries(detected.used);
   const get = (f: LogField) => csv.cell(index[f]);
-  while (csv.next()) {
+  const end = records?.end ?? Infinity;
+  if (records) csv.skipTo(records.start);
+  while (csv.at < end && csv.next()) {
     if (csv.isBlank()) continue;
     map.add(get, csv.records);
   }
