@@ -67,8 +67,8 @@ export const batchAnalysis = (world: World, s: Pick<BatchSettings, 'assumptions'
 
 /** Adds the rows the analysis decides: not those with a bad cell (already among `problems`). */
 function addGood(analysis: ImpactAnalysis, part: SigninImport): number {
-  const { rows, instants } = analysable(part);
-  analysis.add(rows, 0, rows.length, instants);
+  const { rows, reads } = analysable(part);
+  analysis.add(rows, 0, rows.length, reads);
   return part.rows.length - rows.length;
 }
 

@@ -125,11 +125,11 @@ async function analyseRows(input: ImpactInput, feed: Feed): Promise<Fed | JobOut
   const { world, enabledAt } = worldFromLog(feed.world, signins.log);
   const analyseStart = now();
   // Rows with a bad cell are skipped and listed, as on the command line: never guessed at.
-  const { rows, instants } = analysable(signins);
+  const { rows, reads } = analysable(signins);
   const analysis = new ImpactAnalysis(world, feed.assumptions, feed.defaults, rows.length);
   for (let from = 0; from < rows.length; from += PROGRESS_EVERY) {
     if (isCancelled()) return CANCELLED;
-    analysis.add(rows, from, Math.min(rows.length, from + PROGRESS_EVERY), instants);
+    analysis.add(rows, from, Math.min(rows.length, from + PROGRESS_EVERY), reads);
     onProgress?.({ phase: 'analyse', done: analysis.processed, total: rows.length });
     if (analysis.processed < rows.length) await pause();
   }
@@ -161,12 +161,12 @@ async function analyseFile(file: Blob, feed: Feed): Promise<Fed | JobOutcome> {
     file,
     (part) => {
       for (const p of part.problems) if (problems.count++ < MAX_ROW_PROBLEMS) problems.list.push(p);
-      const { rows, instants } = analysable(part);
+      const { rows, reads } = analysable(part);
       problems.skippedRows += part.rows.length - rows.length;
       for (const r of rows)
         if (r.authorizationId !== undefined && r.tokenCreated === undefined)
           undated.add(r.authorizationId);
-      first.add(rows, 0, rows.length, instants);
+      first.add(rows, 0, rows.length, reads);
     },
     {
       onProgress: (done, total, rows) => onProgress?.({ phase: 'read', done, total, rows }),
@@ -194,8 +194,8 @@ async function analyseFile(file: Blob, feed: Feed): Promise<Fed | JobOutcome> {
       file,
       (part) => {
         if (log) linkPatDates({ ...part, log });
-        const { rows, instants } = analysable(part);
-        analysis.add(rows, 0, rows.length, instants);
+        const { rows, reads } = analysable(part);
+        analysis.add(rows, 0, rows.length, reads);
       },
       {
         onProgress: (done, total, rows) => onProgress?.({ phase: 'reread', done, total, rows }),

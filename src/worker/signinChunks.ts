@@ -234,9 +234,10 @@ export async function readSigninRowsInChunks(
   const header = recordsUntil(text, 0, 0, separator);
   const rows: SigninRow[] = [];
   const problems: SigninImport['problems'] = [];
-  // The times each slice's reader read, joined as its rows are (none if a slice has none).
+  // What each slice's reader read, joined as its rows are (none if a slice has none).
   const at: Float64Array[] = [];
   const created: Float64Array[] = [];
+  const ipv4: Float64Array[] = [];
   let timed = true;
   const warnings = new Set<string>();
   let log: SigninImport['log'];
@@ -252,10 +253,11 @@ export async function readSigninRowsInChunks(
       row.row += before;
       rows.push(row);
     }
-    const times = part.value.instants;
+    const times = part.value.reads;
     if (times?.rows === part.value.rows) {
       at.push(times.at);
       created.push(times.created);
+      ipv4.push(times.ipv4);
     } else timed = false;
     for (const p of part.value.problems) problems.push({ ...p, row: p.row + before });
     const info = part.value.log;
@@ -274,7 +276,12 @@ export async function readSigninRowsInChunks(
   if (rows.length === 0) return readSigninRows(text, SCREENED);
   const value: SigninImport = log ? { rows, problems, log } : { rows, problems };
   if (timed)
-    value.instants = { rows, at: joined(at, rows.length), created: joined(created, rows.length) };
+    value.reads = {
+      rows,
+      at: joined(at, rows.length),
+      created: joined(created, rows.length),
+      ipv4: joined(ipv4, rows.length),
+    };
   linkPatDates(value);
   return { ok: true, value, warnings: [...warnings] };
 }

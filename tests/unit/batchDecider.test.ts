@@ -18,14 +18,11 @@ import { parsePolicies } from '../../src/model/graph/graphPolicies';
 import { CanonicalTimes, canonicalMs, fastInstant } from '../../src/model/impact/impactDates';
 import { isoInstant } from '../../src/model/engine/isoInstant';
 import { BatchDecider } from '../../src/model/impact/batchDecider';
+import { scanIpv4 } from '../../src/model/ip/ipText';
 import { analyseImpact, ImpactAnalysis } from '../../src/model/impact/impact';
 import { rowRequest } from '../../src/model/impact/impactRequest';
 import type { RowDefaults } from '../../src/model/impact/impactTypes';
-import {
-  readSigninRows,
-  type RowInstants,
-  type SigninRow,
-} from '../../src/model/impact/signinRows';
+import { readSigninRows, type RowReads, type SigninRow } from '../../src/model/impact/signinRows';
 import { analysable } from '../../src/model/impact/rowsToAnalyse';
 import { instant } from '../../src/model/engine/time';
 import type {
@@ -388,34 +385,40 @@ describe('the batch path agrees with evaluate()', { timeout: 60_000 }, () => {
     );
   });
 
-  it('with the times a log reader read for its rows (RowInstants), in any form', () => {
-    // The reader hands on each time it read while checking it, so the decider need not read it
-    // again: every instant given must be that text's, and the answers those of evaluate().
+  it('with what a log reader read for its rows (RowReads): times in any form, any address', () => {
+    // The reader hands on each time and IPv4 number it read while checking them, so the decider
+    // need not read them again: each must be that text's, and the answers those of evaluate().
     const arbTime = fc.constantFrom(...NEAR_CUTS, ...DATES, '');
+    const arbIp = fc.oneof(fc.constantFrom(...IPS), fc.ipV4(), fc.ipV6());
     fc.assert(
       fc.property(
-        fc.array(fc.tuple(arbRowNearCuts, arbTime, arbTime), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(arbRowNearCuts, arbTime, arbTime, arbIp), {
+          minLength: 1,
+          maxLength: 40,
+        }),
         fc.nat(worlds.length - 1),
         arbAssumptions,
         (drawn, w, a) => {
           const world = worlds[w]!;
           const csv = [
             'ip,flow,Username,Date (UTC),token-created',
-            ...drawn.map(([r, at, created]) => [r.ip, r.flow, r.user, at, created].join(',')),
+            ...drawn.map(([r, at, created, ip]) => [ip, r.flow, r.user, at, created].join(',')),
           ].join('\n');
           const read = readSigninRows(csv);
           if (!read.ok) throw new Error(read.error);
-          const { rows, instants } = analysable(read.value);
-          expect(instants?.rows).toBe(rows);
+          const { rows, reads } = analysable(read.value);
+          expect(reads?.rows).toBe(rows);
           const withTimes = new BatchDecider(world, a);
           const without = new BatchDecider(world, a);
           rows.forEach((row, i) => {
-            const at = instants!.at[i]!;
-            const created = instants!.created[i]!;
+            const at = reads!.at[i]!;
+            const created = reads!.created[i]!;
             if (!Number.isNaN(at)) expect(at).toBe(instant(row.at!));
             if (!Number.isNaN(created)) expect(created).toBe(instant(row.tokenCreated!));
+            const ipv4 = reads!.ipv4[i]!;
+            expect(ipv4).toBe(scanIpv4(row.ip));
             const req = rowRequest(row, defaults);
-            const r = withTimes.decide(req, at, created);
+            const r = withTimes.decide(req, at, created, ipv4);
             expect(r).toEqual(without.decide(req));
             const n = typeof r === 'string' ? -1 : world.org.ipValidation ? r & 0xffff : r >>> 16;
             const got = n < 0 ? { error: r } : { ...withTimes.decisions.list[n]! };
@@ -433,9 +436,9 @@ describe('the batch path agrees with evaluate()', { timeout: 60_000 }, () => {
     const read = readSigninRows(csv);
     if (!read.ok) throw new Error(read.error);
     // Row 3's bad time skips it: the times are filtered along with the rows.
-    const { rows, instants } = analysable(read.value);
+    const { rows, reads } = analysable(read.value);
     expect(rows.map((r) => r.row)).toEqual([2]);
-    expect([...instants!.at]).toEqual([Date.parse('2026-03-01T10:00:00.000Z')]);
+    expect([...reads!.at]).toEqual([Date.parse('2026-03-01T10:00:00.000Z')]);
   });
 
   it('uses times only with the rows they were read for: others would share a wrong class', () => {
@@ -448,20 +451,20 @@ describe('the batch path agrees with evaluate()', { timeout: 60_000 }, () => {
     ].join('\n');
     const read = readSigninRows(csv);
     if (!read.ok) throw new Error(read.error);
-    const { rows, instants } = analysable(read.value);
-    const analysed = (x?: RowInstants) => {
+    const { rows, reads } = analysable(read.value);
+    const analysed = (x?: RowReads) => {
       const a = new ImpactAnalysis(baseWorld, DEFAULT_ASSUMPTIONS, defaults, undefined);
       a.add(rows, 0, rows.length, x);
       const f = a.finish();
       return [...f.rows.on].map((d) => f.decisions[d]!.decidedBy);
     };
     expect(analysed()).toEqual(['R12', 'R4']);
-    expect(analysed(instants)).toEqual(['R12', 'R4']);
+    expect(analysed(reads)).toEqual(['R12', 'R4']);
     // Both dates given as the first's: for these rows that is a lie, and the second row would
     // take the first one's answer; for a copy of the list they are not used at all.
-    const lie = new Float64Array([instants!.created[0]!, instants!.created[0]!]);
-    expect(analysed({ ...instants!, created: lie })).toEqual(['R12', 'R12']);
-    expect(analysed({ ...instants!, rows: [...rows], created: lie })).toEqual(['R12', 'R4']);
+    const lie = new Float64Array([reads!.created[0]!, reads!.created[0]!]);
+    expect(analysed({ ...reads!, created: lie })).toEqual(['R12', 'R12']);
+    expect(analysed({ ...reads!, rows: [...rows], created: lie })).toEqual(['R12', 'R4']);
   });
 
   it('on requests with every fact a request can carry, one decider per world', () => {

@@ -198,9 +198,14 @@ export class BatchDecider {
    * `user`), or undefined if evaluate() may refuse the request. No array per request: this runs
    * for every row of a log.
    */
-  #slot(req: AccessRequest, atMs: number, createdMs: number): number | string | undefined {
+  #slot(
+    req: AccessRequest,
+    atMs: number,
+    createdMs: number,
+    ipv4: number,
+  ): number | string | undefined {
     const ips = this.ips;
-    const ip = (this.ip = ips.lookup(req.ip));
+    const ip = (this.ip = ips.lookup(req.ip, ipv4));
     const user = (this.user = this.users.lookup(req.user ?? ''));
     this.signinIp = -1;
     if (!FLOWS.includes(req.flow)) return undefined;
@@ -260,11 +265,12 @@ export class BatchDecider {
   /**
    * The decision numbers (in `decisions.list`) for `req` with the org policy off and on, as
    * off * 65536 + on; or evaluate()'s message when it refuses the request. `atMs`, `createdMs`:
-   * the instants of req.at and req.token.created as a log's reader read them (RowInstants), NaN
-   * when not known; they save reading each time twice, and must be those texts' instants.
+   * the instants of req.at and req.token.created as a log's reader read them (RowReads), NaN
+   * when not known; `ipv4`: scanIpv4(req.ip) as the reader found it, NaN when not known. They
+   * save reading each cell twice, and must be what those texts read as.
    */
-  decide(req: AccessRequest, atMs = NaN, createdMs = NaN): number | string {
-    const slot = this.#slot(req, atMs, createdMs);
+  decide(req: AccessRequest, atMs = NaN, createdMs = NaN, ipv4 = NaN): number | string {
+    const slot = this.#slot(req, atMs, createdMs, ipv4);
     const node = this.#slotNode;
     if (slot !== undefined) {
       const known = typeof slot === 'number' ? node.byClass.get(slot) : node.byText.get(slot);

@@ -13,7 +13,7 @@ import {
   type OutcomeCounts,
   type RowDefaults,
 } from './impactTypes';
-import type { RowInstants, SigninRow } from './signinRows';
+import type { RowReads, SigninRow } from './signinRows';
 import {
   FLOWS,
   type Assumptions,
@@ -112,12 +112,12 @@ export class ImpactAnalysis {
   }
 
   /**
-   * Analyses rows[from, to). `instants`: the times the reader read for `rows` (analysable()),
+   * Analyses rows[from, to). `reads`: what the reader read for `rows` (analysable()),
    * which the decider then need not read again; ignored unless they were read for this array.
    */
-  add(rows: readonly SigninRow[], from = 0, to = rows.length, instants?: RowInstants): void {
+  add(rows: readonly SigninRow[], from = 0, to = rows.length, reads?: RowReads): void {
     const decider = this.#decider;
-    const read = instants?.rows === rows ? instants : undefined;
+    const read = reads?.rows === rows ? reads : undefined;
     const list = decider.decisions.list;
     const end = Math.min(to, from + (this.#total ?? Infinity) - this.#n);
     if (this.#n + end - from > this.#rows.row.length) this.#grow(this.#n + end - from);
@@ -126,7 +126,9 @@ export class ImpactAnalysis {
       const row = rows[i]!;
       const n = this.#n++;
       const req = rowRequest(row, this.#defaults);
-      const pair = read ? decider.decide(req, read.at[i]!, read.created[i]!) : decider.decide(req);
+      const pair = read
+        ? decider.decide(req, read.at[i]!, read.created[i]!, read.ipv4[i]!)
+        : decider.decide(req);
       cols.row[n] = row.row;
       cols.ip[n] = decider.ip;
       cols.user[n] = decider.user;

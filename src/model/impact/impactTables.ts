@@ -91,10 +91,13 @@ export class IpTable extends ClassTable {
     this.#refs = [...refs];
   }
 
-  /** Canonical IPv4 text (the common case) is looked up by its number, the rest by text. */
-  override lookup(text: string): number {
+  /**
+   * Canonical IPv4 text (the common case) is looked up by its number, the rest by text. `known`:
+   * scanIpv4(text) as a log's reader found it (RowReads), NaN when not known.
+   */
+  override lookup(text: string, known = NaN): number {
     // scanIpv4 stops at the first character an IPv4 address cannot have (an IPv6 address's ':').
-    const v4 = scanIpv4(text);
+    const v4 = known === known ? known : scanIpv4(text);
     if (v4 >= 0) {
       let i = this.#v4.get(v4);
       if (i < 0) {

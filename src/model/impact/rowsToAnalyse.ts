@@ -1,7 +1,7 @@
 // Which rows of a log the impact analysis decides, one rule for the lab's worker and the command
 // line: a row with any reported problem is skipped and listed, never decided with its bad cell
 // dropped (flow "telnet" read as the default flow, a PAT, would be a guess).
-import type { RowInstants, RowProblem, SigninImport, SigninRow } from './signinRows';
+import type { RowReads, RowProblem, SigninImport, SigninRow } from './signinRows';
 
 /** The rows to analyse: every row read but those a problem was reported for. */
 export function rowsToAnalyse({
@@ -17,21 +17,23 @@ export function rowsToAnalyse({
  * rowsToAnalyse, with the times the reader read for those rows (filtered along with them), when
  * it read them for this very list.
  */
-export function analysable(part: SigninImport): { rows: SigninRow[]; instants?: RowInstants } {
+export function analysable(part: SigninImport): { rows: SigninRow[]; reads?: RowReads } {
   const rows = rowsToAnalyse(part);
-  const x = part.instants;
+  const x = part.reads;
   if (!x || x.rows !== part.rows) return { rows };
-  if (rows === part.rows) return { rows, instants: x };
+  if (rows === part.rows) return { rows, reads: x };
   const at = new Float64Array(rows.length);
   const created = new Float64Array(rows.length);
+  const ipv4 = new Float64Array(rows.length);
   let j = 0;
   for (let i = 0; i < part.rows.length && j < rows.length; i++) {
     if (part.rows[i] !== rows[j]) continue;
     at[j] = x.at[i]!;
     created[j] = x.created[i]!;
+    ipv4[j] = x.ipv4[i]!;
     j++;
   }
-  return { rows, instants: { rows, at, created } };
+  return { rows, reads: { rows, at, created, ipv4 } };
 }
 
 /** The row numbers the problems skip, each once, in file order (a row may have several). */

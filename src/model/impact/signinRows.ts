@@ -44,20 +44,22 @@ export interface SigninImport {
   problems: RowProblem[];
   /** Which log it was and what was read from it (absent for rows handed in already read). */
   log?: LogInfo;
-  /** The times the reader already read from `rows`, so the analysis need not read them again. */
-  instants?: RowInstants;
+  /** What the reader already read from `rows`, so the analysis need not read it again. */
+  reads?: RowReads;
 }
 
 /**
- * Per row, the instant (ms since 1970) of its `at` and of its `tokenCreated` as the reader read
- * them while checking them; NaN where it did not (no time, or one in another form, which was
- * normalised). Good only for `rows`, the very array they were read with: whoever filters or
- * joins rows gets none (rowsToAnalyse filters them along), and then the times are read again.
+ * Per row, what the reader read while checking it: the instant (ms since 1970) of its `at` and
+ * of its `tokenCreated`, NaN where it did not (no time, or one in another form, which was
+ * normalised); the number of its `ip` when that is canonical IPv4 text (scanIpv4), -1 when it is
+ * not. Good only for `rows`, the very array they were read with: whoever filters or joins rows
+ * gets none (analysable() filters them along), and then the cells are read again.
  */
-export interface RowInstants {
+export interface RowReads {
   readonly rows: readonly SigninRow[];
   readonly at: Float64Array;
   readonly created: Float64Array;
+  readonly ipv4: Float64Array;
 }
 
 /** Files beyond this are refused before parsing (the UI also checks the file size first). */

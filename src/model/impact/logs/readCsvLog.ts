@@ -47,7 +47,7 @@ export function readCsvLog(
       rows: map.rows,
       problems: map.problems,
       log: map.info,
-      instants: map.instants(),
+      reads: map.reads(),
     },
     warnings: map.rows.length === 0 ? ['The sign-in file has a header but no data rows.'] : [],
   };

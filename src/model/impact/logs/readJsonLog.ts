@@ -61,7 +61,7 @@ export function readJsonLog(source: string): ImportResult<SigninImport> {
       rows: map.rows,
       problems: map.problems,
       log: map.info,
-      instants: map.instants(),
+      reads: map.reads(),
     },
     warnings: [],
   };

@@ -8,7 +8,7 @@ import { scanIpv4 } from '../../ip/ipText';
 import { cellText } from '../cellText';
 import { CanonicalTimes, canonicalMs } from '../impactDates';
 import { clientOf } from '../impactRequest';
-import type { RowInstants, RowProblem, SigninRow } from '../signinRows';
+import type { RowReads, RowProblem, SigninRow } from '../signinRows';
 import { emptyAuditEvents, noteAuditEvent } from './auditEvents';
 import { classifyMechanism, countryOf, entraFlow, isAzureDevOps, laTime } from './classify';
 import type { LogInfo } from './logInfo';
@@ -119,7 +119,9 @@ export class RowMapper {
   /** The IP as written, with a problem noted when it does not parse. */
   #checkIp(row: number, f: LogField, text: string): string | undefined {
     // Canonical IPv4, most of any log, is checked in one pass: no cache lookup, no hashing.
-    if (scanIpv4(text) >= 0) return text;
+    const v4 = scanIpv4(text);
+    this.#v4 = v4;
+    if (v4 >= 0) return text;
     const c = this.#ip(text);
     if (c.error !== undefined) {
       this.#problem(row, f, c.error);
@@ -190,7 +192,9 @@ export class RowMapper {
       this.#problem(row, 'ip', 'missing');
     }
     const ipField: LogField = seenIp !== undefined ? 'seenIp' : 'ip';
+    this.#v4 = -1;
     const ip = ipText === undefined ? '' : (this.#checkIp(row, ipField, ipText) ?? ipText);
+    const ipv4 = this.#v4;
     const out: SigninRow = { row, ip };
     if (kind === 'plain') {
       // A mechanism cell says what the row is even in a hand-made list: a service principal or a
@@ -243,26 +247,37 @@ export class RowMapper {
     if (k === this.#at.length) this.#grow();
     this.#at[k] = atMs;
     this.#created[k] = createdMs;
+    this.#ipv4[k] = ipv4;
     this.rows.push(out);
   }
 
   // The instants read per row, kept as they are read (rows.length entries of each are in use).
   #at = new Float64Array(1024);
   #created = new Float64Array(1024);
+  #ipv4 = new Float64Array(1024);
+  /** The number #checkIp last found (scanIpv4), -1 when the text was not canonical IPv4. */
+  #v4 = -1;
 
   #grow() {
-    const at = new Float64Array(this.#at.length * 2);
-    at.set(this.#at);
-    this.#at = at;
-    const created = new Float64Array(this.#created.length * 2);
-    created.set(this.#created);
-    this.#created = created;
+    const grown = (a: Float64Array) => {
+      const b = new Float64Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.#at = grown(this.#at);
+    this.#created = grown(this.#created);
+    this.#ipv4 = grown(this.#ipv4);
   }
 
   /** The times read so far, for the rows read so far. */
-  instants(): RowInstants {
+  reads(): RowReads {
     const n = this.rows.length;
-    return { rows: this.rows, at: this.#at.subarray(0, n), created: this.#created.subarray(0, n) };
+    return {
+      rows: this.rows,
+      at: this.#at.subarray(0, n),
+      created: this.#created.subarray(0, n),
+      ipv4: this.#ipv4.subarray(0, n),
+    };
   }
 
   #plainFlow(text: string | undefined, app: string | undefined, row: number): Flow | undefined {
