@@ -74,10 +74,14 @@ export class ByteOut {
     this.#pos = p + n;
   }
 
-  /** Appends a non-negative integer's digits, padded with spaces to `width` characters. */
-  int(v: number, width = 0): void {
-    this.#room(Math.max(width, 16));
+  /**
+   * Appends a non-negative integer's digits, padded with spaces to `width` characters, after
+   * `indent` spaces.
+   */
+  int(v: number, width = 0, indent = 0): void {
+    this.#room(Math.max(width, 16) + indent);
     const b = this.#buf;
+    for (let k = 0; k < indent; k++) b[this.#pos++] = SPACE;
     let digits = 1;
     for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
     let p = this.#pos + digits;

@@ -206,28 +206,25 @@ export function writeBatch(
     // Each row is its number and four cells made once per distinct value, written as bytes.
     const ipCells = new CellArena(impact.ips.length, (k) => '  ' + ipOf(k).padEnd(w[1]!));
     const userCells = new CellArena(impact.users.length, (u) => '  ' + user(u).padEnd(w[3]!));
-    const flowCells = FLOWS.map((f) => utf8('  ' + f.padEnd(w[2]!)));
-    const tails = new Map<number, Uint8Array>();
-    const tailOf = (pair: number) => {
-      let t = tails.get(pair);
-      if (t === undefined) tails.set(pair, (t = utf8('  ' + pad(cellsOf(pair), 4).trimEnd())));
-      return t;
-    };
+    const flowCells = new CellArena(FLOWS.length, (f) => '  ' + FLOWS[f]!.padEnd(w[2]!));
+    // The decided rows' outcome pairs are all known by now (the widths): one tail cell each.
+    const pairList = [...pairs.keys()];
+    const pairIndex = new Map(pairList.map((p, k) => [p, k]));
+    const tailCells = new CellArena(
+      pairList.length,
+      (k) => '  ' + pad(cellsOf(pairList[k]!), 4).trimEnd(),
+    );
     bo.line();
     bo.text(`  ${pad([...head, ''], 0)}`.trimEnd());
     bo.line();
     // Every cell is already shown escaped (visible per distinct IP and user; the rest is ours),
-    // and made into bytes once per distinct value: a row copies four of them.
-    const indent = utf8('  ');
+    // and made into bytes once per distinct value: a row copies four of them after its number.
     forEachRow(r, (i, pair) => {
-      const ip = rows.ip[i]!;
-      const u = rows.user[i]!;
-      bo.bytes(indent);
-      bo.int(rows.row[i]!, w[0]);
-      ipCells.write(bo, ip);
-      bo.bytes(flowCells[rows.flow[i]!]!);
-      userCells.write(bo, u);
-      bo.bytes(tailOf(pair));
+      bo.int(rows.row[i]!, w[0], 2);
+      ipCells.write(bo, rows.ip[i]!);
+      flowCells.write(bo, rows.flow[i]!);
+      userCells.write(bo, rows.user[i]!);
+      tailCells.write(bo, pairIndex.get(pair)!);
       bo.line();
     });
   }

@@ -27,9 +27,12 @@ describe('ByteOut', () => {
       bo.int(1000001, 3);
       bo.text('| zoë 😀 @contoso');
       bo.line();
+      bo.int(42, 4, 2);
+      bo.text('|');
+      bo.line();
       bo.flush();
     });
-    expect(texts).toEqual(['  0  |1000001| zoë 😀 @contoso\n']);
+    expect(texts).toEqual(['  0  |1000001| zoë 😀 @contoso\n  42  |\n']);
     expect(decoded).toEqual(texts);
   });
 
