@@ -14,8 +14,8 @@ export function rowsToAnalyse({
 }
 
 /**
- * rowsToAnalyse, with the times the reader read for those rows (filtered along with them), when
- * it read them for this very list.
+ * rowsToAnalyse, with what the reader read for those rows (RowReads, filtered along with them),
+ * when it read it for this very list.
  */
 export function analysable(part: SigninImport): { rows: SigninRow[]; reads?: RowReads } {
   const rows = rowsToAnalyse(part);

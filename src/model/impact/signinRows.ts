@@ -93,9 +93,14 @@ export function readSigninRange(
   start: number,
   end: number,
 ): ImportResult<SigninImport> {
-  const r = readCsvLog(text, { start, end });
+  return finishRead(readCsvLog(text, { start, end }));
+}
+
+/** What every read does once its rows are in: PAT dates linked, skipped rows uncounted. */
+function finishRead(r: ImportResult<SigninImport>): ImportResult<SigninImport> {
   if (r.ok) {
     linkPatDates(r.value);
+    // Rows with a problem are skipped (rowsToAnalyse): the per-flow counts leave them out too.
     uncountSkipped(r.value);
   }
   return r;
@@ -114,12 +119,7 @@ export function readSigninRows(raw: string, screened = false): ImportResult<Sign
   // hold a token (the page and the command line screen files already; this is the last line).
   const g = screened ? { value: raw, found: [] } : guardText(raw);
   const text = g.value;
-  const r = isJsonText(text) ? readJsonLog(text) : readCsvLog(withoutSepHint(text));
-  if (r.ok) {
-    linkPatDates(r.value);
-    // Rows with a problem are skipped (rowsToAnalyse): the per-flow counts leave them out too.
-    uncountSkipped(r.value);
-  }
+  const r = finishRead(isJsonText(text) ? readJsonLog(text) : readCsvLog(withoutSepHint(text)));
   if (g.found.length) r.warnings.unshift(`The file ${TOKEN_REMOVED_WARNING}.`);
   return r;
 }
