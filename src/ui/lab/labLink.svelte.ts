@@ -41,15 +41,23 @@ export function syncLink(
   onexternal: (link: ReturnType<typeof readLink>) => void,
 ) {
   let written = router.route.params.get('s') ?? '';
+  // Bumped when a link arrives that the sandbox on screen does not follow (a damaged one): the
+  // address bar then gets the sandbox on screen back, as after any change.
+  let relink = $state(0);
   $effect(() => {
     const route = router.route;
     if (route.view !== 'lab') return;
     const s = route.params.get('s') ?? '';
     if (s === written) return;
     written = s;
-    untrack(() => onexternal(readLink(route.params, true)));
+    const link = readLink(route.params, true);
+    untrack(() => {
+      onexternal(link);
+      if (s && !link.config) relink++;
+    });
   });
   $effect(() => {
+    void relink;
     const t = tab();
     const encoded = encodeSandbox(config());
     const timer = setTimeout(() => {
