@@ -11,6 +11,7 @@ import type { DatedWorld } from '../model/impact/logs/logWorld';
 import { topGroups } from '../model/impact/impactGroups';
 import {
   BLOCKS_SHOWN,
+  REMEDY_BLOCKS,
   blockGroups,
   remedyEffects,
   suggestRemedies,
@@ -49,9 +50,6 @@ export interface UserSummary {
   refused: number;
   newlyRefused: number;
 }
-
-/** Blocks looked at for remedies (the busiest). */
-const REMEDY_BLOCKS = 100;
 
 /** Users a report lists. */
 const USERS_SHOWN = 10;

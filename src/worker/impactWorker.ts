@@ -3,6 +3,7 @@
 /// <reference lib="webworker" />
 import { impactCsvPieces, type ImpactCsvKind } from '../model/impact/impactCsv';
 import { guardText } from '../model/share/tokenGuard';
+import type { GroupCounts } from '../model/impact/impactGroups';
 import type { ImpactReport } from '../model/impact/impactTypes';
 import { runImpactJob } from './impactJob';
 import type { FromWorker, RunMessage, ToWorker } from './protocol';
@@ -10,8 +11,8 @@ import { reportMessages } from './reportPages';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Set<number>();
-/** The last full run's report (not a remedy's trial run), whole, for the exports. */
-let kept: { id: number; report: ImpactReport } | undefined;
+/** The last full run's report (not a remedy's trial run), whole, and its IP groups, for the exports. */
+let kept: { id: number; report: ImpactReport; ipGroups: GroupCounts } | undefined;
 const cancelled = new Set<number>();
 
 function post(message: FromWorker, transfer: Transferable[] = []): void {
@@ -28,7 +29,7 @@ async function run(msg: RunMessage): Promise<void> {
     if (outcome.status === 'cancelled') post({ type: 'cancelled', id });
     else if (outcome.status === 'error') post({ type: 'error', id, message: outcome.message });
     else {
-      if (msg.range !== false) kept = { id, report: outcome.report };
+      if (msg.range !== false) kept = { id, report: outcome.report, ipGroups: outcome.ipGroups };
       for (const { message, transfer } of reportMessages(id, outcome.report))
         post(message, transfer);
     }
@@ -41,8 +42,12 @@ async function run(msg: RunMessage): Promise<void> {
 }
 
 /** An export as a Blob, each piece (whole lines) through the one token guard on the way out. */
-const csvBlob = (report: ImpactReport, kind: ImpactCsvKind) =>
-  new Blob([...impactCsvPieces(report, kind)].map((piece) => guardText(piece).value));
+const csvBlob = (k: NonNullable<typeof kept>, kind: ImpactCsvKind) =>
+  new Blob(
+    [...impactCsvPieces(k.report, kind, undefined, k.ipGroups)].map(
+      (piece) => guardText(piece).value,
+    ),
+  );
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
   const msg = event.data;
@@ -51,7 +56,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   } else if (msg.type === 'export') {
     const { id, kind } = msg;
     if (kept?.id !== id) post({ type: 'file', id, kind, error: 'that report is no longer here' });
-    else post({ type: 'file', id, kind, blob: csvBlob(kept.report, kind) });
+    else post({ type: 'file', id, kind, blob: csvBlob(kept, kind) });
   } else if (msg.type === 'run') {
     running.add(msg.id);
     void run(msg);

@@ -19,8 +19,13 @@ export function reportMessages(
   const out: { message: FromWorker; transfer: ArrayBuffer[] }[] = [];
   const head = { ...report };
   const shown = { byUser: groupsShown(report.byUser), byIp: groupsShown(report.byIp) };
-  if (shown.byUser.length < report.byUser.length || shown.byIp.length < report.byIp.length)
-    head.groupTotals = { byUser: report.byUser.length, byIp: report.byIp.length };
+  // The job may have kept only the IP groups shown already (GroupCounts): its totals stand.
+  const totals = {
+    byUser: report.byUser.length,
+    byIp: report.groupTotals?.byIp ?? report.byIp.length,
+  };
+  if (shown.byUser.length < totals.byUser || shown.byIp.length < totals.byIp)
+    head.groupTotals = totals;
   for (const field of PAGED) {
     // A report that big keeps its users and IPs in the worker too: only its exports read them.
     if (head.groupTotals && (field === 'ips' || field === 'users')) {

@@ -3,6 +3,7 @@
 // PerformanceObserver records every long task (over 50 ms) from the moment the file is chosen
 // until the report is on screen, and while the refused rows are exported; none may reach 200 ms.
 // The file has 700,000 distinct users and 700,000 distinct IPs (issue 15: that took 11 s).
+import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 
 const ROWS = 700_000;
@@ -70,6 +71,17 @@ test('no long task over 200 ms while a 700,000-distinct analysis runs and export
   console.log(
     `long tasks during the export: ${exported.length}; longest ${Math.round(Math.max(0, ...exported))} ms`,
   );
+  // Every IP group, though the worker keeps them as counts and makes them only for the export
+  // (2,000,000 group objects took 1.7 GB and 22 s).
+  const byIp = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Export IPs (CSV)' }).click();
+  const ips = readFileSync((await (await byIp).path())!, 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(ips[0]).toMatch(/^ip,blocked_rows,newly_blocked,/);
+  // In the default sandbox every row is refused with the org policy on (web ones by a policy of
+  // their own), each from its own address: one line per row.
+  expect(ips.length - 1).toBe(ROWS);
   expect(tasks.filter((ms) => ms > LIMIT_MS)).toEqual([]);
   expect(exported.filter((ms) => ms > LIMIT_MS)).toEqual([]);
 });

@@ -7,8 +7,8 @@ import {
   ImpactClient,
   type WorkerLike,
 } from '../../src/worker/impactClient';
-import { impactToCsv } from '../../src/model/impact/impactCsv';
-import { groupsShown } from '../../src/model/impact/impactGroups';
+import { impactCsvPieces, impactToCsv } from '../../src/model/impact/impactCsv';
+import { groupsShown, type GroupCounts } from '../../src/model/impact/impactGroups';
 import type { ImpactReport } from '../../src/model/impact/impactTypes';
 import { runImpactJob } from '../../src/worker/impactJob';
 import type { FromWorker, ImpactInput, Progress, ToWorker } from '../../src/worker/protocol';
@@ -31,8 +31,9 @@ class FakeWorker implements WorkerLike {
   /** A stuck worker never answers (as one busy in a long synchronous step). */
   constructor(private readonly stuck = false) {}
   #cancelled = new Set<number>();
-  /** Whole reports by run, as the worker keeps the last one for the exports. */
+  /** Whole reports by run, and their IP groups, as the worker keeps the last for the exports. */
   readonly kept = new Map<number, ImpactReport>();
+  readonly keptIpGroups = new Map<number, GroupCounts>();
 
   postMessage(msg: ToWorker): void {
     this.received.push(msg);
@@ -44,7 +45,14 @@ class FakeWorker implements WorkerLike {
       queueMicrotask(() =>
         this.#post(
           report
-            ? { type: 'file', id, kind, blob: new Blob([impactToCsv(report, kind)]) }
+            ? {
+                type: 'file',
+                id,
+                kind,
+                blob: new Blob([
+                  ...impactCsvPieces(report, kind, undefined, this.keptIpGroups.get(id)),
+                ]),
+              }
             : { type: 'file', id, kind, error: 'that report is no longer here' },
         ),
       );
@@ -64,6 +72,7 @@ class FakeWorker implements WorkerLike {
     });
     if (o.status === 'done') {
       this.kept.set(id, o.report);
+      this.keptIpGroups.set(id, o.ipGroups);
       for (const { message } of reportMessages(id, o.report, 1_000)) this.#post(message);
     } else if (o.status === 'error') this.#post({ type: 'error', id, message: o.message });
     else this.#post({ type: 'cancelled', id });
@@ -197,6 +206,29 @@ describe('exports come from the whole report the worker kept', () => {
     expect(await blob.text()).toBe(impactToCsv(whole, 'users'));
     expect((await blob.text()).trim().split('\r\n')).toHaveLength(1_001);
   });
+
+  it('gives the CSV of every IP group, which the job keeps as counts, not as groups', async () => {
+    const fake = new FakeWorker();
+    const client = new ImpactClient(() => fake);
+    // 5,000 distinct addresses, each refused once: the report holds the groups shown only.
+    const rows = Array.from({ length: 5_000 }, (_, i) => ({
+      row: i + 2,
+      ip: `100.64.${i >> 8}.${i & 255}`,
+    }));
+    const direct = await runImpactJob({ rows, world: world([blockOutside]), at: AT });
+    if (direct.status !== 'done') throw new Error(direct.status);
+    expect(direct.report.byIp).toEqual(groupsShown(direct.ipGroups.all()));
+    expect(direct.report.byIp.length).toBeLessThanOrEqual(600);
+    expect(direct.report.groupTotals).toEqual({ byUser: 1, byIp: 5_000 });
+    const report = await client.run({ rows, world: world([blockOutside]), at: AT });
+    expect(report.groupTotals).toEqual({ byUser: 1, byIp: 5_000 });
+    const text = await (await client.exportCsv('ips')).text();
+    // Every group, in the order of the groups made whole, through the same writer.
+    const whole = { ...fake.kept.get(1)!, byIp: direct.ipGroups.all() };
+    expect(text).toBe(impactToCsv(whole, 'ips'));
+    expect(text.trim().split('\r\n')).toHaveLength(5_001);
+  });
+
   it('refuses when no report was made', async () => {
     await expect(new ImpactClient(() => new FakeWorker()).exportCsv('rows')).rejects.toThrow(
       /no report/,

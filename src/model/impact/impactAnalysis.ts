@@ -4,7 +4,7 @@
 import { targetsAzureDevOps } from '../engine/assignments';
 import { ARM_STOPS_COVERING_ADO } from '../engine/azureDevOps';
 import { BatchDecider, type DependingOn, type Readings } from './batchDecider';
-import { groupBlocked } from './impactGroups';
+import { GroupCounts, groupBlocked } from './impactGroups';
 import { rowRequest } from './impactRequest';
 import {
   INVALID_DECISION,
@@ -229,6 +229,26 @@ export class ImpactAnalysis {
     this.#rows = grown;
   }
 
+  /** Policies' names by id, for the deciders of groups. */
+  #names(): Map<string, string> {
+    return new Map(this.#decider.worldOn.policies.map((p) => [p.id, p.displayName]));
+  }
+
+  /**
+   * The groups by IP of `report` (this analysis's, from finish()) as counts: a log of millions of
+   * refused addresses gets the few groups a table shows, and the rest piece by piece for an
+   * export, never millions of group objects at once.
+   */
+  ipGroupCounts(report: ImpactReport): GroupCounts {
+    return new GroupCounts(
+      report.rows,
+      report.rows.ip,
+      report.ips,
+      report.decisions,
+      this.#names(),
+    );
+  }
+
   #finished: ImpactReport | undefined;
   #finishedIpGroups = true;
 
@@ -263,7 +283,7 @@ export class ImpactAnalysis {
       on: cols.on.slice(0, n),
     };
     const decisions = [...d.decisions.list];
-    const names = new Map(this.#decider.worldOn.policies.map((p) => [p.id, p.displayName]));
+    const names = this.#names();
     const groups = (keys: Uint32Array, texts: string[]) =>
       groupBlocked(rows, keys, texts, decisions, names);
     const total = this.#total ?? n;

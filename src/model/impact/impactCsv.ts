@@ -1,6 +1,7 @@
 // Exports an impact report as CSV for a spreadsheet: RFC 4180 quoting, and cells that a
 // spreadsheet would run as a formula (= + - @, tab, carriage return) defused with a leading "'".
 import { impactRow } from './impactRow';
+import type { GroupCounts } from './impactGroups';
 import type { ImpactGroup, ImpactReport } from './impactTypes';
 
 /** 'rows': every row refused with the org policy on; 'users'/'ips': the groups. */
@@ -51,7 +52,7 @@ function* rowsCsv(report: ImpactReport): Generator<string> {
   }
 }
 
-function* groupsCsv(groups: ImpactGroup[], keyName: string): Generator<string> {
+function* groupsCsv(groups: Iterable<ImpactGroup[]>, keyName: string): Generator<string> {
   yield line([
     keyName,
     'blocked_rows',
@@ -61,27 +62,28 @@ function* groupsCsv(groups: ImpactGroup[], keyName: string): Generator<string> {
     'decided_by',
     'policy',
   ]);
-  for (const g of groups) {
-    const top = g.deciders[0];
-    const flows = Object.entries(g.flows).map(([f, n]) => `${f} ${n}`);
-    yield line([
-      g.key,
-      g.count,
-      g.newlyBlocked,
-      flows.join('; '),
-      g.examples.join(' '),
-      top?.decidedBy,
-      top?.displayName ?? top?.policyId,
-    ]);
-  }
+  for (const piece of groups)
+    for (const g of piece) {
+      const top = g.deciders[0];
+      const flows = Object.entries(g.flows).map(([f, n]) => `${f} ${n}`);
+      yield line([
+        g.key,
+        g.count,
+        g.newlyBlocked,
+        flows.join('; '),
+        g.examples.join(' '),
+        top?.decidedBy,
+        top?.displayName ?? top?.policyId,
+      ]);
+    }
 }
 
-const linesOf = (report: ImpactReport, kind: ImpactCsvKind) =>
+const linesOf = (report: ImpactReport, kind: ImpactCsvKind, ipGroups?: GroupCounts) =>
   kind === 'rows'
     ? rowsCsv(report)
     : kind === 'users'
-      ? groupsCsv(report.byUser, 'user')
-      : groupsCsv(report.byIp, 'ip');
+      ? groupsCsv([report.byUser], 'user')
+      : groupsCsv(ipGroups ? ipGroups.inOrder() : [report.byIp], 'ip');
 
 /**
  * The export in pieces of `lines` lines, each ending with its line end: a page builds a Blob from
@@ -91,9 +93,11 @@ export function* impactCsvPieces(
   report: ImpactReport,
   kind: ImpactCsvKind = 'rows',
   lines = 20_000,
+  /** Every group by IP, when the report holds only those a table shows (the worker's). */
+  ipGroups?: GroupCounts,
 ): Generator<string> {
   let piece: string[] = [];
-  for (const l of linesOf(report, kind)) {
+  for (const l of linesOf(report, kind, ipGroups)) {
     piece.push(l);
     if (piece.length >= lines) {
       yield `${piece.join('\r\n')}\r\n`;

@@ -33,6 +33,8 @@ export function blockOf(ip: string): string | undefined {
 
 /** Blocks a report lists (the busiest). */
 export const BLOCKS_SHOWN = 10;
+/** Blocks looked at for remedies (the busiest), by the command line and the lab alike. */
+export const REMEDY_BLOCKS = 100;
 
 /**
  * groupByBlock(report.byIp), the first `limit` blocks and how many there are, from the report's
