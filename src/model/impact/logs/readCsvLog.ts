@@ -4,8 +4,8 @@ import type { ImportResult } from '../../graph/importResult';
 import { CsvCursor, detectSeparator } from '../csvCursor';
 import type { SigninImport } from '../signinRows';
 import { detectKind } from './detectKind';
-import type { LogField } from './logKinds';
-import { RowMapper } from './rowMapper';
+import { FIELD_NUMBER } from './logKinds';
+import { RowMapper, emptyCells } from './rowMapper';
 
 /**
  * `records`: read only the records in [start, end) of the text after its header (both on record
@@ -32,13 +32,16 @@ export function readCsvLog(
   const detected = detectKind(header);
   if ('error' in detected) return failHeader(detected.error);
   const map = new RowMapper(detected.spec, 'csv', header, detected.used);
-  const index: Partial<Record<LogField, number>> = Object.fromEntries(detected.used);
-  const get = (f: LogField) => csv.cell(index[f]);
+  // Each used column's cell, into its field's place: the same array for every record.
+  const fields = [...detected.used].map(([f]) => FIELD_NUMBER[f]);
+  const cols = [...detected.used.values()];
+  const cells = emptyCells();
   const end = records?.end ?? Infinity;
   if (records) csv.skipTo(records.start);
   while (csv.at < end && csv.next()) {
     if (csv.isBlank()) continue;
-    map.add(get, csv.records);
+    for (let k = 0; k < cols.length; k++) cells[fields[k]!] = csv.cell(cols[k]);
+    map.add(cells, csv.records);
   }
   if (csv.error !== undefined) return fail(csv.error);
   return {

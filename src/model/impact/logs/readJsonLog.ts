@@ -5,8 +5,8 @@
 import type { ImportResult } from '../../graph/importResult';
 import type { SigninImport } from '../signinRows';
 import { detectKind } from './detectKind';
-import type { LogField } from './logKinds';
-import { RowMapper } from './rowMapper';
+import { FIELD_NUMBER } from './logKinds';
+import { RowMapper, emptyCells } from './rowMapper';
 
 type Entry = Record<string, unknown>;
 
@@ -46,14 +46,14 @@ export function readJsonLog(source: string): ImportResult<SigninImport> {
   const detected = detectKind(names);
   if ('error' in detected) return fail(detected.error.replace('this file has', 'its entries have'));
   const map = new RowMapper(detected.spec, 'json', names, detected.used);
-  const lowerKey = new Map<LogField, string>([...detected.used].map(([f, i]) => [f, names[i]!]));
+  // Each used key's value, into its field's place: the same array for every entry.
+  const fields = [...detected.used].map(([f]) => FIELD_NUMBER[f]);
+  const keys = [...detected.used.values()].map((i) => names[i]!);
+  const cells = emptyCells();
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
-    const get = (f: LogField) => {
-      const k = lowerKey.get(f);
-      return k === undefined ? undefined : text(e[k]);
-    };
-    map.add(get, i + 1);
+    for (let k = 0; k < keys.length; k++) cells[fields[k]!] = text(e[keys[k]!]);
+    map.add(cells, i + 1);
   }
   return {
     ok: true,

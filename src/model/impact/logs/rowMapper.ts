@@ -1,6 +1,6 @@
 // Turns one record of a recognised log into a SigninRow, whatever the file's format: cells come
-// in through `get(field)`, rows out to `rows`, bad cells to `problems`, rows counted apart to the
-// log info. CSV and JSON readers share it, so both read a kind the same way.
+// in as an array by field number (Cells), rows out to `rows`, bad cells to `problems`, rows
+// counted apart to the log info. CSV and JSON readers share it, so both read a kind the same way.
 import { isoInstant } from '../../engine/isoInstant';
 import { FLOWS, UNKNOWN_COUNTRY, type Flow, type Result } from '../../engine/types';
 import { parseIp } from '../../ip/ip';
@@ -13,7 +13,13 @@ import { emptyAuditEvents, noteAuditEvent } from './auditEvents';
 import { classifyMechanism, countryOf, entraFlow, isAzureDevOps, laTime } from './classify';
 import type { LogInfo } from './logInfo';
 import { noFlows, noteApart } from './logInfo';
-import { FIELD_PURPOSE, KIND_LABELS, type KindSpec, type LogField } from './logKinds';
+import {
+  FIELD_NUMBER as F,
+  FIELD_PURPOSE,
+  KIND_LABELS,
+  type KindSpec,
+  type LogField,
+} from './logKinds';
 import { cut } from '../../graph/visibleText';
 
 const CLIENT_NAMES = 'browser, git, az-cli, rest, ssh, pipeline-agent';
@@ -64,7 +70,15 @@ const TABLES = new Map<string, NonNullable<LogInfo['table']>>([
   ['noninteractiveusersigninlogs', 'AADNonInteractiveUserSignInLogs'],
 ]);
 
-export type Get = (field: LogField) => string | undefined;
+/**
+ * One record's cells by field number (FIELD_NUMBER), trimmed, undefined when blank or missing.
+ * A reader fills the fields its file has, for every record, and leaves the rest undefined.
+ */
+export type Cells = (string | undefined)[];
+
+/** An array for a reader's Cells, every field undefined. */
+export const emptyCells = (): Cells =>
+  new Array<string | undefined>(Object.keys(F).length).fill(undefined);
 
 export class RowMapper {
   readonly rows: SigninRow[] = [];
@@ -151,20 +165,20 @@ export class RowMapper {
     return undefined;
   }
 
-  /** Maps one record; each cell is asked for once (a CSV cell is a slice, trimmed, per ask). */
-  add(get: Get, row: number): void {
+  /** Maps one record (`c`: its cells by field number). */
+  add(c: Cells, row: number): void {
     const kind = this.#spec.kind;
     const audit = kind === 'ado-audit' || kind === 'ado-audit-la';
     const entra = kind === 'entra-signin' || kind === 'entra-signin-la';
     const la = kind === 'ado-audit-la' || kind === 'entra-signin-la';
-    const at = this.#time(row, 'at', get('at'), la ? laReadTime : isoInstant);
+    const at = this.#time(row, 'at', c[F.at], la ? laReadTime : isoInstant);
     const atMs = this.#ms;
-    const mechanism = audit || kind === 'plain' ? get('mechanism') : undefined;
-    const clientApp = get('clientApp');
+    const mechanism = audit || kind === 'plain' ? c[F.mechanism] : undefined;
+    const clientApp = c[F.clientApp];
     let flow: Flow | undefined;
     let authorizationId: string | undefined;
     if (audit) {
-      noteAuditEvent(this.info.audit!, get('action'), get('data'), row, at);
+      noteAuditEvent(this.info.audit!, c[F.action], c[F.data], row, at);
       const m = classifyMechanism(mechanism);
       if ('apart' in m) {
         const v = m.apart === 'other-mechanism' ? mechanism : undefined;
@@ -174,7 +188,7 @@ export class RowMapper {
       authorizationId = m.authorizationId;
       if (authorizationId) this.info.audit!.patsUsed[authorizationId] = true;
     } else if (entra) {
-      const resource = get('resourceId');
+      const resource = c[F.resourceId];
       // A log with a resource column says which resource each row signed in to: an empty cell
       // is not known to be Azure DevOps. A log without the column is taken as Azure DevOps'.
       if (resource === undefined && this.#hasResource)
@@ -182,10 +196,10 @@ export class RowMapper {
       if (!isAzureDevOps(resource)) return noteApart(this.info, 'other-resource', row);
       flow = entraFlow(clientApp);
       if (clientApp === undefined) this.info.noClientApp++;
-      this.#noteTable(get);
+      this.#noteTable(c);
     }
-    const seenIp = entra ? get('seenIp') : undefined;
-    const ipCell = get('ip');
+    const seenIp = entra ? c[F.seenIp] : undefined;
+    const ipCell = c[F.ip];
     const ipText = seenIp ?? ipCell;
     if (ipText === undefined) {
       if (audit || entra) return noteApart(this.info, 'no-ip', row);
@@ -200,7 +214,7 @@ export class RowMapper {
       // A mechanism cell says what the row is even in a hand-made list: a service principal or a
       // session token is counted apart, never analysed as a PAT.
       const m = mechanism === undefined ? undefined : classifyMechanism(mechanism);
-      const flowText = get('flow');
+      const flowText = c[F.flow];
       if (m && 'apart' in m && flowText === undefined) {
         const v = m.apart === 'other-mechanism' ? mechanism : undefined;
         return noteApart(this.info, m.apart, row, v);
@@ -211,20 +225,20 @@ export class RowMapper {
     if (flow) out.flow = flow;
     this.info.flows[flow ?? 'unset']++;
     if (authorizationId) out.authorizationId = authorizationId;
-    const signinText = entra ? (seenIp !== undefined ? ipCell : undefined) : get('signinIp');
+    const signinText = entra ? (seenIp !== undefined ? ipCell : undefined) : c[F.signinIp];
     if (signinText !== undefined && signinText !== ipText) {
       const f: LogField = entra ? 'ip' : 'signinIp';
       const s = this.#checkIp(row, f, signinText);
       if (s !== undefined) out.signinIp = s;
     }
-    const user = get('user');
+    const user = c[F.user];
     if (user !== undefined) out.user = cellText(user);
     if (at !== undefined) out.at = at;
-    const created = this.#time(row, 'tokenCreated', get('tokenCreated'), this.#tokenDate);
+    const created = this.#time(row, 'tokenCreated', c[F.tokenCreated], this.#tokenDate);
     if (created !== undefined) out.tokenCreated = created;
     const createdMs = this.#ms;
-    const countryCell = get('country');
-    const country = countryCell ?? get('location');
+    const countryCell = c[F.country];
+    const country = countryCell ?? c[F.location];
     if (country !== undefined) {
       const cc =
         countryCell !== undefined ? this.#plainCountry(row, country) : this.#country(country);
@@ -234,7 +248,7 @@ export class RowMapper {
       // "not given".
       out.country = UNKNOWN_COUNTRY;
     }
-    const clientCell = get('client');
+    const clientCell = c[F.client];
     const client = clientCell ?? clientApp;
     if (client !== undefined) {
       // A client the engine knows, as written, is its own constant: no lookup, and one string.
@@ -305,10 +319,10 @@ export class RowMapper {
   #tableNoted = false;
 
   /** Interactive or not, from the first row that says (Log Analytics' Type, or isInteractive). */
-  #noteTable(get: Get) {
+  #noteTable(c: Cells) {
     if (this.#tableNoted) return;
-    const t = TABLES.get(get('table')?.toLowerCase() ?? '');
-    const i = get('interactive')?.toLowerCase();
+    const t = TABLES.get(c[F.table]?.toLowerCase() ?? '');
+    const i = c[F.interactive]?.toLowerCase();
     const interactive = i === 'true' ? true : i === 'false' ? false : undefined;
     if (!t && interactive === undefined) return;
     this.#tableNoted = true;
