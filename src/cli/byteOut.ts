@@ -69,7 +69,7 @@ export class ByteOut {
     const out = this.#view;
     const p = this.#pos;
     let k = 0;
-    for (; k + 4 <= n; k += 4) out.setUint32(p + k, view.getUint32(start + k));
+    for (; k + 4 <= n; k += 4) out.setUint32(p + k, view.getUint32(start + k, true), true);
     for (; k < n; k++) b[p + k] = src[start + k]!;
     this.#pos = p + n;
   }

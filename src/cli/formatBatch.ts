@@ -209,7 +209,11 @@ export function writeBatch(
     const flowCells = new CellArena(FLOWS.length, (f) => '  ' + FLOWS[f]!.padEnd(w[2]!));
     // The decided rows' outcome pairs are all known by now (the widths): one tail cell each.
     const pairList = [...pairs.keys()];
-    const pairIndex = new Map(pairList.map((p, k) => [p, k]));
+    // A pair's tail cell by its two decision numbers, in an array: no lookup of a pair number
+    // (above 2^31, so not a small integer) per row.
+    const d = impact.decisions.length;
+    const tailOf = new Int32Array(d * d);
+    pairList.forEach((p, k) => (tailOf[(p >>> 16) * d + (p & 0xffff)] = k));
     const tailCells = new CellArena(
       pairList.length,
       (k) => '  ' + pad(cellsOf(pairList[k]!), 4).trimEnd(),
@@ -219,14 +223,17 @@ export function writeBatch(
     bo.line();
     // Every cell is already shown escaped (visible per distinct IP and user; the rest is ours),
     // and made into bytes once per distinct value: a row copies four of them after its number.
-    forEachRow(r, (i, pair) => {
+    const { off, on } = rows;
+    for (let i = 0; i < rows.count; i++) {
+      const o = off[i]!;
+      if (o === INVALID_DECISION) continue;
       bo.int(rows.row[i]!, w[0], 2);
       ipCells.write(bo, rows.ip[i]!);
       flowCells.write(bo, rows.flow[i]!);
       userCells.write(bo, rows.user[i]!);
-      tailCells.write(bo, pairIndex.get(pair)!);
+      tailCells.write(bo, tailOf[o * d + on[i]!]!);
       bo.line();
-    });
+    }
   }
   const lines = [
     '',

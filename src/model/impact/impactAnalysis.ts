@@ -24,7 +24,6 @@ import {
 } from '../engine/types';
 
 const MAX_INVALID_EXAMPLES = 20;
-const FLOW_INDEX = new Map<Flow, number>(FLOWS.map((f, i) => [f, i]));
 const counts = (): OutcomeCounts => ({ allowed: 0, blocked: 0, 'mfa-required': 0 });
 
 /** Enforced, and targeting Azure DevOps at some time (R16, R18): the policies that can decide. */
@@ -134,7 +133,8 @@ export class ImpactAnalysis {
       cols.user[n] = decider.user;
       cols.signinIp[n] = decider.signinIp + 1;
       cols.cls[n] = decider.cls < 0 ? NO_CLASS : decider.cls;
-      const flow = FLOW_INDEX.get(req.flow) ?? UNKNOWN_FLOW;
+      const f = FLOWS.indexOf(req.flow);
+      const flow = f < 0 ? UNKNOWN_FLOW : f;
       cols.flow[n] = flow;
       if (typeof pair === 'string') {
         cols.off[n] = cols.on[n] = INVALID_DECISION;

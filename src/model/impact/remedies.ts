@@ -31,6 +31,23 @@ export function blockOf(ip: string): string | undefined {
   return c.ok ? c.value.cidr : undefined;
 }
 
+/**
+ * blockOf of a report's IP entries, each worked out once and shared (blockGroups and then
+ * remedyEffects both need them, and an IPv6 block is a CIDR parse). Kept with the IP list itself,
+ * which is never changed once a report has it.
+ */
+const blockCache = new WeakMap<readonly string[], (string | null | undefined)[]>();
+function blockAt(ips: readonly string[]): (i: number) => string | undefined {
+  let known = blockCache.get(ips);
+  if (!known) blockCache.set(ips, (known = new Array<string | null | undefined>(ips.length)));
+  const k = known;
+  return (i) => {
+    let b = k[i];
+    if (b === undefined) k[i] = b = blockOf(ips[i]!) ?? null;
+    return b ?? undefined;
+  };
+}
+
 /** Blocks a report lists (the busiest). */
 export const BLOCKS_SHOWN = 10;
 /** Blocks looked at for remedies (the busiest), by the command line and the lab alike. */
@@ -52,6 +69,7 @@ export function blockGroups(
   const blockOfIp = new Int32Array(ips.length).fill(-1);
   const names: string[] = [];
   const ids = new Map<string, number>();
+  const blockOfEntry = blockAt(ips);
   let count = new Uint32Array(1024);
   let newly = new Uint32Array(1024);
   for (let i = 0; i < rows.count; i++) {
@@ -61,7 +79,7 @@ export function blockGroups(
     let b = blockOfIp[ip]!;
     if (b === NONE) continue;
     if (b === -1) {
-      const text = blockOf(ips[ip]!);
+      const text = blockOfEntry(ip);
       if (text === undefined) {
         blockOfIp[ip] = NONE;
         continue;
@@ -281,7 +299,8 @@ export function remedyEffects(
   remedies: readonly Remedy[],
 ): RemedyEffect[] {
   if (!remedies.length) return [];
-  const blocks = report.ips.map(blockOf);
+  const blockOfEntry = blockAt(report.ips);
+  const blocks = report.ips.map((_, i) => blockOfEntry(i));
   return remedies.map((r) => {
     const touched = addressesIn(report.ips, blocks, r.block);
     const x = analysis.newlyBlockedIn(applyRemedy(world, r), touched);
