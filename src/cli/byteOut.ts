@@ -82,14 +82,17 @@ export class ByteOut {
     this.#room(Math.max(width, 16) + indent);
     const b = this.#buf;
     for (let k = 0; k < indent; k++) b[this.#pos++] = SPACE;
+    // Integer steps below 2^31 (row numbers), floating ones above.
+    const step = v < 0x80000000 ? (x: number) => (x / 10) | 0 : (x: number) => Math.floor(x / 10);
     let digits = 1;
-    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    for (let x = v; x >= 10; x = step(x)) digits++;
     let p = this.#pos + digits;
     const end = p;
     let x = v;
     do {
-      b[--p] = 48 + (x % 10);
-      x = Math.floor(x / 10);
+      const q = step(x);
+      b[--p] = 48 + x - q * 10;
+      x = q;
     } while (x > 0);
     p = end;
     for (let k = digits; k < width; k++) b[p++] = SPACE;

@@ -327,17 +327,38 @@ export class BatchDecider {
    */
   newlyBlockedUnder(assumptions: Assumptions, readings: Readings = {}): number {
     this.#sameMapping(assumptions);
-    const allowed = (world: World, req: AccessRequest) => {
-      const r = evaluateWith(world, req, assumptions, new QuietTrace());
-      return r.ok && r.value.outcome === 'allowed';
-    };
-    const worldOn = this.#worldOnFor(readings);
     let n = 0;
-    for (let k = 0; k < this.#reps.length; k++) {
-      const req = this.#repFor(k, readings);
-      if (allowed(this.worldOff, req) && !allowed(worldOn, req)) n += this.#counts[k]!;
-    }
+    for (let k = 0; k < this.#reps.length; k++)
+      if (
+        this.#allowed(false, k, assumptions, readings) &&
+        !this.#allowed(true, k, assumptions, readings)
+      )
+        n += this.#counts[k]!;
     return n;
+  }
+
+  /**
+   * Per reading (the org policy off or on, the assumptions, the readings): whether each class is
+   * allowed (1) or not (2), 0 until asked. A range asks the same reading more than once (the
+   * strict end's count and its R22 share both start from it): each class is evaluated once.
+   */
+  readonly #allowedMemo = new Map<string, Uint8Array>();
+
+  /** Whether class k is allowed with the org policy `on` or off, under that reading. */
+  #allowed(on: boolean, k: number, assumptions: Assumptions, readings: Readings): boolean {
+    const key = `${on ? 1 : 0}${readings.undatedPatsBefore ? 1 : 0}${JSON.stringify(assumptions)}`;
+    let memo = this.#allowedMemo.get(key);
+    if (!memo || memo.length <= k) {
+      const grown = new Uint8Array(Math.max(this.#reps.length, 64));
+      if (memo) grown.set(memo);
+      this.#allowedMemo.set(key, (memo = grown));
+    }
+    if (memo[k] === 0) {
+      const world = on ? this.#worldOnFor(readings) : this.worldOff;
+      const r = evaluateWith(world, this.#repFor(k, readings), assumptions, new QuietTrace());
+      memo[k] = r.ok && r.value.outcome === 'allowed' ? 1 : 2;
+    }
+    return memo[k] === 1;
   }
 
   /**
@@ -361,8 +382,10 @@ export class BatchDecider {
     const byFact = new Map<Fact, number>();
     let total = 0;
     for (let k = 0; k < this.#reps.length; k++) {
+      // Allowed both ways first, from the memo (dependsOn changes no outcome).
+      if (!this.#allowed(false, k, assumptions, readings)) continue;
+      if (!this.#allowed(true, k, assumptions, readings)) continue;
       const req = this.#repFor(k, readings);
-      if (ask(this.worldOff, req, false)?.outcome !== 'allowed') continue;
       const on = ask(worldOn, req, true);
       if (on?.outcome !== 'allowed') continue;
       const onRefusing = refusingOf(on);
@@ -403,11 +426,13 @@ export class BatchDecider {
       throw new Error('newlyBlockedUnder: ipv4-mapped must stay as the decider was made');
   }
 
+  /** worldOn with the policy going on after every row, made once (its compiled form is kept). */
+  #neverYet: World | undefined;
+
   #worldOnFor(readings: Readings): World {
     const on = this.worldOn;
-    return readings.undatedPatsBefore && on.org.enabledAt === undefined
-      ? { ...on, org: { ...on.org, enabledAt: NEVER_YET } }
-      : on;
+    if (!readings.undatedPatsBefore || on.org.enabledAt !== undefined) return on;
+    return (this.#neverYet ??= { ...on, org: { ...on.org, enabledAt: NEVER_YET } });
   }
 
   #repFor(k: number, readings: Readings): AccessRequest {

@@ -84,15 +84,25 @@ export function canonicalMs(text: string): number | undefined {
  * read) is read from its minutes, seconds and milliseconds only. The same answers as canonicalMs.
  */
 export class CanonicalTimes {
-  #hour = '';
+  /** Whether an hour was read (its codes and instant below). */
+  #known = false;
   #hourMs = 0;
+  /** The hour's 13 character codes: compared one by one, cheaper than startsWith on a slice. */
+  readonly #codes = new Uint16Array(13);
+
+  #sameHour(text: string): boolean {
+    const c = this.#codes;
+    // From the last: two times of a log differ in their last characters first.
+    for (let i = 12; i >= 0; i--) if (text.charCodeAt(i) !== c[i]) return false;
+    return true;
+  }
 
   ms(text: string): number | undefined {
     const n = text.length;
     if (
       (n === 24 || n === 20) &&
-      this.#hour !== '' &&
-      text.startsWith(this.#hour) &&
+      this.#known &&
+      this.#sameHour(text) &&
       text.charCodeAt(13) === 58 &&
       text.charCodeAt(16) === 58 &&
       text.charCodeAt(n - 1) === 90 &&
@@ -107,8 +117,8 @@ export class CanonicalTimes {
     }
     const ms = canonicalMs(text);
     if (ms !== undefined) {
-      // A copy: a slice of the cell would keep the file's text alive.
-      this.#hour = (' ' + text.slice(0, 13)).slice(1);
+      this.#known = true;
+      for (let i = 0; i < 13; i++) this.#codes[i] = text.charCodeAt(i);
       this.#hourMs = ms - (ms % 3_600_000);
     }
     return ms;
