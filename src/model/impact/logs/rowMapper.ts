@@ -83,7 +83,17 @@ export const emptyCells = (): Cells =>
 export class RowMapper {
   readonly rows: SigninRow[] = [];
   readonly problems: RowProblem[] = [];
-  readonly info: LogInfo;
+  readonly #info: LogInfo;
+  /** Rows by flow (FLOWS, then none), as info.flows has them once asked for. */
+  readonly #flowCounts = new Uint32Array(FLOWS.length + 1);
+
+  /** The log info, its per-flow counts brought up to date. */
+  get info(): LogInfo {
+    const flows = this.#info.flows;
+    FLOWS.forEach((f, i) => (flows[f] = this.#flowCounts[i]!));
+    flows.unset = this.#flowCounts[FLOWS.length]!;
+    return this.#info;
+  }
   readonly #spec: KindSpec;
   readonly #nameOf: (f: LogField) => string;
   readonly #ip = checkIp;
@@ -106,7 +116,7 @@ export class RowMapper {
     this.#hasResource = used.has('resourceId');
     const label = KIND_LABELS[spec.kind];
     const usedAt = new Set(used.values());
-    this.info = {
+    this.#info = {
       kind: spec.kind,
       name: `${label.name} (${format.toUpperCase()})`,
       format,
@@ -118,9 +128,9 @@ export class RowMapper {
       flows: noFlows(),
       noClientApp: 0,
     };
-    if (spec.kind === 'ado-audit-la') this.info.table = 'AzureDevOpsAuditing';
+    if (spec.kind === 'ado-audit-la') this.#info.table = 'AzureDevOpsAuditing';
     if (spec.kind === 'ado-audit' || spec.kind === 'ado-audit-la')
-      this.info.audit = emptyAuditEvents();
+      this.#info.audit = emptyAuditEvents();
     this.#nameOf = (f) => names[used.get(f)!] ?? f;
   }
 
@@ -178,31 +188,31 @@ export class RowMapper {
     let flow: Flow | undefined;
     let authorizationId: string | undefined;
     if (audit) {
-      noteAuditEvent(this.info.audit!, c[F.action], c[F.data], row, at);
+      noteAuditEvent(this.#info.audit!, c[F.action], c[F.data], row, at);
       const m = classifyMechanism(mechanism);
       if ('apart' in m) {
         const v = m.apart === 'other-mechanism' ? mechanism : undefined;
-        return noteApart(this.info, m.apart, row, v);
+        return noteApart(this.#info, m.apart, row, v);
       }
       flow = m.flow;
       authorizationId = m.authorizationId;
-      if (authorizationId) this.info.audit!.patsUsed[authorizationId] = true;
+      if (authorizationId) this.#info.audit!.patsUsed[authorizationId] = true;
     } else if (entra) {
       const resource = c[F.resourceId];
       // A log with a resource column says which resource each row signed in to: an empty cell
       // is not known to be Azure DevOps. A log without the column is taken as Azure DevOps'.
       if (resource === undefined && this.#hasResource)
-        return noteApart(this.info, 'no-resource', row);
-      if (!isAzureDevOps(resource)) return noteApart(this.info, 'other-resource', row);
+        return noteApart(this.#info, 'no-resource', row);
+      if (!isAzureDevOps(resource)) return noteApart(this.#info, 'other-resource', row);
       flow = entraFlow(clientApp);
-      if (clientApp === undefined) this.info.noClientApp++;
+      if (clientApp === undefined) this.#info.noClientApp++;
       this.#noteTable(c);
     }
     const seenIp = entra ? c[F.seenIp] : undefined;
     const ipCell = c[F.ip];
     const ipText = seenIp ?? ipCell;
     if (ipText === undefined) {
-      if (audit || entra) return noteApart(this.info, 'no-ip', row);
+      if (audit || entra) return noteApart(this.#info, 'no-ip', row);
       this.#problem(row, 'ip', 'missing');
     }
     const ipField: LogField = seenIp !== undefined ? 'seenIp' : 'ip';
@@ -217,13 +227,15 @@ export class RowMapper {
       const flowText = c[F.flow];
       if (m && 'apart' in m && flowText === undefined) {
         const v = m.apart === 'other-mechanism' ? mechanism : undefined;
-        return noteApart(this.info, m.apart, row, v);
+        return noteApart(this.#info, m.apart, row, v);
       }
       flow = this.#plainFlow(flowText, clientApp, row) ?? (m && 'flow' in m ? m.flow : undefined);
       if (m && 'flow' in m && m.authorizationId) authorizationId = m.authorizationId;
     }
     if (flow) out.flow = flow;
-    this.info.flows[flow ?? 'unset']++;
+    // Counted by flow here, written into the info when it is asked for (a keyed update of the
+    // info's counts per row cost more than the rest of the flow's reading).
+    this.#flowCounts[flow === undefined ? FLOWS.length : FLOWS.indexOf(flow)]!++;
     if (authorizationId) out.authorizationId = authorizationId;
     const signinText = entra ? (seenIp !== undefined ? ipCell : undefined) : c[F.signinIp];
     if (signinText !== undefined && signinText !== ipText) {
@@ -297,7 +309,9 @@ export class RowMapper {
   #plainFlow(text: string | undefined, app: string | undefined, row: number): Flow | undefined {
     if (text !== undefined) {
       // Most logs write it in lower case: matched as it is before lower-casing each row's cell.
-      const f = FLOWS.find((x) => x === text) ?? FLOWS.find((x) => x === text.toLowerCase());
+      let i = FLOWS.indexOf(text as Flow);
+      if (i < 0) i = FLOWS.indexOf(text.toLowerCase() as Flow);
+      const f = i < 0 ? undefined : FLOWS[i];
       if (!f) this.#problem(row, 'flow', `"${text}" is not one of ${FLOWS.join(', ')}`);
       return f;
     }
@@ -326,14 +340,14 @@ export class RowMapper {
     const interactive = i === 'true' ? true : i === 'false' ? false : undefined;
     if (!t && interactive === undefined) return;
     this.#tableNoted = true;
-    const format = this.info.format.toUpperCase();
+    const format = this.#info.format.toUpperCase();
     if (this.#spec.kind === 'entra-signin-la') {
       const table = t ?? (interactive ? 'SigninLogs' : 'AADNonInteractiveUserSignInLogs');
-      this.info.table = table;
-      this.info.name = `Log Analytics export of ${table} (${format})`;
+      this.#info.table = table;
+      this.#info.name = `Log Analytics export of ${table} (${format})`;
     } else {
       const which = interactive === false || t === 'AADNonInteractiveUserSignInLogs';
-      this.info.name = `${KIND_LABELS[this.#spec.kind].name}, ${which ? 'non-interactive' : 'interactive'} (${format})`;
+      this.#info.name = `${KIND_LABELS[this.#spec.kind].name}, ${which ? 'non-interactive' : 'interactive'} (${format})`;
     }
   }
 }
