@@ -278,9 +278,9 @@ export class RowMapper {
   }
 
   // The instants read per row, kept as they are read (rows.length entries of each are in use).
-  #at = new Float64Array(1024);
-  #created = new Float64Array(1024);
-  #ipv4 = new Float64Array(1024);
+  #at = new Float64Array(8192);
+  #created = new Float64Array(8192);
+  #ipv4 = new Float64Array(8192);
   /** The number #checkIp last found (scanIpv4), -1 when the text was not canonical IPv4. */
   #v4 = -1;
 
