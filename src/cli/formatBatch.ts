@@ -184,7 +184,13 @@ export function writeBatch(
     const ipSeen = new Uint8Array(impact.ips.length);
     const userSeen = new Uint8Array(impact.users.length);
     let lastRow = 0;
-    forEachRow(r, (i, pair) => {
+    // Pairs and flows seen, by number: no lookup of a pair number (above 2^31) per row.
+    const d = impact.decisions.length;
+    const pairSeen = new Uint8Array(d * d);
+    const flowSeen = new Uint8Array(FLOWS.length + 1);
+    for (let i = 0; i < rows.count; i++) {
+      const off = rows.off[i]!;
+      if (off === INVALID_DECISION) continue;
       lastRow = Math.max(lastRow, rows.row[i]!);
       const ip = rows.ip[i]!;
       if (!ipSeen[ip]) {
@@ -196,10 +202,19 @@ export function writeBatch(
         userSeen[u] = 1;
         w[3] = Math.max(w[3]!, user(u).length);
       }
-      w[2] = Math.max(w[2]!, FLOWS[rows.flow[i]!]!.length);
-      if (!pairs.has(pair))
-        cellsOf(pair).forEach((c, k) => k < 4 && (w[4 + k] = Math.max(w[4 + k]!, c.length)));
-    });
+      const f = rows.flow[i]!;
+      if (!flowSeen[f]) {
+        flowSeen[f] = 1;
+        w[2] = Math.max(w[2]!, FLOWS[f]!.length);
+      }
+      const on = rows.on[i]!;
+      if (!pairSeen[off * d + on]) {
+        pairSeen[off * d + on] = 1;
+        cellsOf(off * 65536 + on).forEach(
+          (c, k) => k < 4 && (w[4 + k] = Math.max(w[4 + k]!, c.length)),
+        );
+      }
+    }
     w[0] = Math.max(w[0]!, String(lastRow).length);
     const pad = (cells: string[], from: number) =>
       cells.map((c, k) => (from + k === 8 ? c : c.padEnd(w[from + k]!))).join('  ');
@@ -211,7 +226,6 @@ export function writeBatch(
     const pairList = [...pairs.keys()];
     // A pair's tail cell by its two decision numbers, in an array: no lookup of a pair number
     // (above 2^31, so not a small integer) per row.
-    const d = impact.decisions.length;
     const tailOf = new Int32Array(d * d);
     pairList.forEach((p, k) => (tailOf[(p >>> 16) * d + (p & 0xffff)] = k));
     const tailCells = new CellArena(
