@@ -107,24 +107,19 @@ export const CHUNK_CHARS = 1_000_000;
  * Sign-in CSV text that arrives in pieces of any length (a file read from disk, decoded as it
  * comes): each run of whole records is read with readSigninRows and handed to `onRows` with row
  * numbers of the whole file, so a caller can analyse and drop rows as it goes.
- *
- * A piece is read where it lies, with the header given apart (readSigninRange): it is never
- * joined to the text before it, which would copy every piece once more (a joined string is
- * flattened when first searched: 0.1 s of a 91 MB file). Only the records that straddle two
- * pieces, from the last cut in one to the first record end in the next, are joined.
  */
 export class SigninStream {
   #header: string | undefined;
   #hintRead = false;
   #separator = COMMA;
-  /** Before the header is known: the text so far. */
-  #head = '';
   /**
-   * Text after the last record read, from a record's start: the records (at most one slice and
-   * a tail) not read yet when the piece they came in ended.
+   * The text not read yet, after the header once it is known: each slice read is cut from here
+   * with the header in front, so it is not joined to the header (an 8 MB copy) per slice.
    */
-  #rest = '';
-  /** Data records before the text not read yet. */
+  #carry = '';
+  /** Where the carried records start in #carry (the header's length, once known). */
+  #from = 0;
+  /** Data records before the carried text. */
   #before = 0;
   #rows = 0;
   readonly #warnings = new Set<string>();
@@ -140,106 +135,67 @@ export class SigninStream {
 
   /** Adds text; reads every whole record once enough has come. An error stops the stream. */
   push(text: string): string | undefined {
+    this.#carry += text;
     if (this.#header === undefined) {
-      this.#head += text;
-      const head = this.#head;
-      if (recordsUntil(head, 0, 0).end >= head.length) return undefined; // not whole yet
-      let carry = head;
+      if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return undefined; // not whole yet
       if (!this.#hintRead) {
         // Excel's `sep=;` first line is not the header (readSigninRows drops it the same way).
-        carry = this.#head = withoutSepHint(head);
+        this.#carry = withoutSepHint(this.#carry);
         this.#hintRead = true;
-        if (recordsUntil(carry, 0, 0).end >= carry.length) return undefined;
+        if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return undefined;
       }
-      this.#separator = detectSeparator(carry);
-      const header = recordsUntil(carry, 0, 0, this.#separator);
-      if (header.end >= carry.length) return undefined;
-      this.#header = carry.slice(0, header.end);
-      this.#head = '';
-      return this.#readPiece(carry, header.end);
+      this.#separator = detectSeparator(this.#carry);
+      const header = recordsUntil(this.#carry, 0, 0, this.#separator);
+      if (header.end >= this.#carry.length) return undefined;
+      this.#header = this.#carry.slice(0, header.end);
+      this.#from = header.end;
     }
-    return this.#readPiece(text, 0);
-  }
-
-  /**
-   * Reads the whole records of `piece` from `from` on, with the text not read yet in front of
-   * them: first the records that straddle the two, joined; then slices of about #chunkChars of
-   * the piece where it lies. A slice ends at a record end the text after it confirms (a CR is
-   * not known to end a record until the next character is in), and the last 64 KB of a piece are
-   * left to be read with the next one. A slice's rows live until it is analysed: slices of a few
-   * MB kept tens of thousands of rows alive across the young generation's collections, each of
-   * which copied them (a third of a batch's GC).
-   */
-  #readPiece(piece: string, from: number): string | undefined {
-    const sep = this.#separator;
-    let start = from;
-    const rest = this.#rest;
-    if (rest !== '') {
-      // Small pieces are gathered until a slice's worth has come, as one text.
-      if (rest.length + piece.length - from < this.#chunkChars + TAIL) {
-        this.#rest = rest + piece.slice(from);
-        return undefined;
-      }
-      // The first record end past the text not read yet, with as much of the piece as it takes.
-      for (
-        let k = Math.min(TAIL, piece.length - from);
-        ;
-        k = Math.min(k * 2, piece.length - from)
-      ) {
-        const joined = rest + piece.slice(from, from + k);
-        const cut = recordsUntil(joined, 0, rest.length, sep);
-        if (cut.end < joined.length) {
-          this.#rest = '';
-          const error = this.#read(joined, 0, cut.end);
-          this.#before += cut.records;
-          if (error !== undefined) return error;
-          start = from + (cut.end - rest.length);
-          break;
-        }
-        if (from + k >= piece.length) {
-          this.#rest = joined;
-          return undefined;
-        }
-      }
-    }
+    // Slices of about #chunkChars, however much text came at once: a slice's rows live until it
+    // is analysed, and slices of a few MB kept tens of thousands of rows alive across the young
+    // generation's collections, each of which copied them (a third of a million-row batch's GC).
+    // Each slice is cut at a record boundary, and never within the last 64 KB, where the last
+    // record may be partial.
+    const carry = this.#carry;
+    const header = this.#header;
+    let start = this.#from;
     let error: string | undefined;
-    while (error === undefined && piece.length - start > TAIL) {
-      const cut = recordsUntil(
-        piece,
-        start,
-        Math.min(start + this.#chunkChars, piece.length - TAIL),
-        sep,
-      );
-      if (cut.end >= piece.length) break;
-      error = this.#read(piece, start, cut.end);
+    while (error === undefined && carry.length - start >= this.#chunkChars + TAIL) {
+      const cut = recordsUntil(carry, start, start + this.#chunkChars, this.#separator);
+      if (cut.end >= carry.length) break;
+      // The carried text starts with the header: each slice is read where it lies in it, not
+      // copied out behind a copy of the header (a megabyte copied per slice).
+      error = this.#read(carry, start, cut.end);
       this.#before += cut.records;
       start = cut.end;
     }
-    this.#rest = piece.slice(start);
+    if (start !== this.#from) this.#carry = header + carry.slice(start);
     return error;
   }
 
   /** Reads what is left; the import's warnings and which log it was (or its one error). */
   end(): ImportResult<{ rows: number; log: SigninImport['log'] }> {
+    const text = this.#carry;
     if (this.#header === undefined || this.#rows === 0) {
       // Small or empty: the whole text at once, for readSigninRows's own messages.
-      const text = this.#header === undefined ? this.#head : this.#header + this.#rest;
       const r = readSigninRows(text, SCREENED);
       if (!r.ok) return r;
       this.#emit(r.value, this.#before);
       return { ok: true, value: { rows: this.#rows, log: this.#log }, warnings: r.warnings };
     }
-    const rest = this.#rest;
-    const error = rest === '' ? undefined : this.#read(rest, 0, rest.length);
-    this.#rest = '';
+    const error = text.length === this.#from ? undefined : this.#read(text);
+    this.#carry = this.#header;
     if (error !== undefined) return { ok: false, error, warnings: [] };
     const value = { rows: this.#rows, log: this.#log };
     return { ok: true, value, warnings: [...this.#warnings] };
   }
 
-  /** Reads the records in [start, end) of `text`, a piece of the file after its header. */
-  #read(text: string, start: number, end: number): string | undefined {
-    const part = readSigninRange(text, start, end, this.#header);
+  /**
+   * Reads the header and whole records that follow it; with `start` and `end`, only the records
+   * in [start, end) of text that starts with the header.
+   */
+  #read(text: string, start?: number, end?: number): string | undefined {
+    const part =
+      start === undefined ? readSigninRows(text, SCREENED) : readSigninRange(text, start, end!);
     if (!part.ok) return part.error;
     if (part.value.rows.length) part.warnings.forEach((w) => this.#warnings.add(w));
     this.#emit(part.value, this.#before);

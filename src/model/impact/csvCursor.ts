@@ -84,18 +84,12 @@ export class CsvCursor {
   private readonly ends: number[] = [];
   private readonly values: string[] = [];
 
-  /**
-   * `from`: where to start reading, a record's start (default: the text's start, past a BOM).
-   * `recordsBefore`: records to count as read already (a header read from another text).
-   */
-  constructor(text: string, separator = detectSeparator(text), from?: number, recordsBefore = 0) {
+  constructor(text: string, separator = detectSeparator(text)) {
     this.text = text;
     this.separator = separator;
     this.sepText = String.fromCharCode(separator);
-    this.pos = from ?? (text.charCodeAt(0) === 0xfeff ? 1 : 0);
+    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
     this.done = this.pos >= text.length;
-    this.records = recordsBefore;
-    this.line += recordsBefore;
   }
 
   /** Where the next record starts. */

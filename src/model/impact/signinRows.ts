@@ -85,17 +85,15 @@ export function linkPatDates(value: SigninImport): void {
 /**
  * The records in [start, end) of a CSV log's text, read as readSigninRows reads a CSV of its
  * header and those records: for a slice of a large file, read where it lies. The text must start
- * with the header (no `sep=` line), or `header` is given (the header line, with its line break)
- * and the text is a piece of the file after it; it must have passed the token guard; start and
- * end are on record boundaries after the header.
+ * with the header (no `sep=` line) and have passed the token guard; start and end are on record
+ * boundaries after the header.
  */
 export function readSigninRange(
   text: string,
   start: number,
   end: number,
-  header?: string,
 ): ImportResult<SigninImport> {
-  return finishRead(readCsvLog(text, { start, end }, header));
+  return finishRead(readCsvLog(text, { start, end }));
 }
 
 /** What every read does once its rows are in: PAT dates linked, skipped rows uncounted. */

@@ -10,40 +10,34 @@ import { RowMapper, emptyCells } from './rowMapper';
 /**
  * `records`: read only the records in [start, end) of the text after its header (both on record
  * boundaries): a slice of a large file read where it lies, not copied out with the header.
- * `header`: the file's header line, when `text` is a piece of the file after it (records then
- * counts from the piece's start): the piece is read where it lies, not joined to the header.
  */
 export function readCsvLog(
   text: string,
   records?: { start: number; end: number },
-  header?: string,
 ): ImportResult<SigninImport> {
   const fail = (error: string): ImportResult<SigninImport> => ({ ok: false, error, warnings: [] });
   // The separator is sniffed from the header line and handed to the reader.
-  const separator = detectSeparator(header ?? text);
-  let csv = new CsvCursor(header ?? text, separator);
+  const csv = new CsvCursor(text, detectSeparator(text));
   // A CSV error anywhere in the file comes before complaints about its header, as with parseCsv.
   const failHeader = (error: string) => {
     while (csv.next());
     return fail(csv.error ?? error);
   };
-  const names = csv.next() ? csv.fields() : undefined;
-  if (!names || names.every((h) => h.trim() === '')) {
+  const header = csv.next() ? csv.fields() : undefined;
+  if (!header || header.every((h) => h.trim() === '')) {
     return failHeader(
       'The sign-in file is empty: expected a header row with an "IP address" column.',
     );
   }
-  const detected = detectKind(names);
+  const detected = detectKind(header);
   if ('error' in detected) return failHeader(detected.error);
-  const map = new RowMapper(detected.spec, 'csv', names, detected.used);
+  const map = new RowMapper(detected.spec, 'csv', header, detected.used);
   // Each used column's cell, into its field's place: the same array for every record.
   const fields = [...detected.used].map(([f]) => FIELD_NUMBER[f]);
   const cols = [...detected.used.values()];
   const cells = emptyCells();
   const end = records?.end ?? Infinity;
-  // The records, after the header in its own text: numbered as if it came first.
-  if (header !== undefined) csv = new CsvCursor(text, separator, records?.start ?? 0, 1);
-  else if (records) csv.skipTo(records.start);
+  if (records) csv.skipTo(records.start);
   while (csv.at < end && csv.next()) {
     if (csv.isBlank()) continue;
     for (let k = 0; k < cols.length; k++) cells[fields[k]!] = csv.cell(cols[k]);
