@@ -160,13 +160,23 @@ export class SigninStream {
     let start = this.#from;
     let error: string | undefined;
     while (error === undefined && carry.length - start >= this.#chunkChars + TAIL) {
-      const cut = recordsUntil(carry, start, start + this.#chunkChars, this.#separator);
-      if (cut.end >= carry.length) break;
       // The carried text starts with the header: each slice is read where it lies in it, not
-      // copied out behind a copy of the header (a megabyte copied per slice).
-      error = this.#read(carry, start, cut.end);
-      this.#before += cut.records;
-      start = cut.end;
+      // copied out behind a copy of the header (a megabyte copied per slice). The reading itself
+      // finds where the slice ends (the first record ending at or after the target), so the
+      // text is not scanned once for the cut and again to read it.
+      const target = start + this.#chunkChars;
+      const part = readSigninRange(carry, start, target);
+      if (!part.ok) {
+        // Read again when more has come, unless the error is not about the record left open.
+        if (recordsUntil(carry, start, target, this.#separator).end >= carry.length) break;
+        error = part.error;
+        break;
+      }
+      const span = part.value.span!;
+      if (span.end >= carry.length) break; // the last record may go on in the next text
+      this.#accept(part);
+      this.#before += span.records;
+      start = span.end;
     }
     if (start !== this.#from) this.#carry = header + carry.slice(start);
     return error;
@@ -193,13 +203,16 @@ export class SigninStream {
    * Reads the header and whole records that follow it; with `start` and `end`, only the records
    * in [start, end) of text that starts with the header.
    */
-  #read(text: string, start?: number, end?: number): string | undefined {
-    const part =
-      start === undefined ? readSigninRows(text, SCREENED) : readSigninRange(text, start, end!);
+  #read(text: string): string | undefined {
+    const part = readSigninRows(text, SCREENED);
     if (!part.ok) return part.error;
+    this.#accept(part);
+    return undefined;
+  }
+
+  #accept(part: { value: SigninImport; warnings: string[] }): void {
     if (part.value.rows.length) part.warnings.forEach((w) => this.#warnings.add(w));
     this.#emit(part.value, this.#before);
-    return undefined;
   }
 
   #emit(part: SigninImport, before: number): void {
@@ -245,10 +258,11 @@ export async function readSigninRowsInChunks(
   let before = 0; // data records before this slice
   while (start < text.length) {
     if (hooks.shouldStop?.()) return undefined;
-    const slice = recordsUntil(text, start, start + chunkChars, separator);
-    const part = readSigninRange(text, start, slice.end);
+    // The reading finds where the slice ends: the first record ending at or after the target.
+    const part = readSigninRange(text, start, start + chunkChars);
     // A slice can only fail where the whole file fails; ask the whole file for the exact message.
     if (!part.ok) return readSigninRows(text, SCREENED);
+    const slice = part.value.span!;
     for (const row of part.value.rows) {
       row.row += before;
       rows.push(row);

@@ -8,7 +8,7 @@ import { DEFAULT_ASSUMPTIONS } from '../../src/model/engine/assumptions';
 import { analyseImpact } from '../../src/model/impact/impact';
 import { applyRemedy, groupByBlock, suggestRemedies } from '../../src/model/impact/remedies';
 import { rowsToAnalyse } from '../../src/model/impact/rowsToAnalyse';
-import { readSigninRows } from '../../src/model/impact/signinRows';
+import { readSigninRange, readSigninRows } from '../../src/model/impact/signinRows';
 import { runImpactJob, type JobOutcome } from '../../src/worker/impactJob';
 import type { Progress } from '../../src/worker/protocol';
 import { readSigninRowsInChunks, recordsUntil } from '../../src/worker/signinChunks';
@@ -144,6 +144,41 @@ describe('recordsUntil, found with indexOf, agrees with a character-by-character
           expect(recordsUntil(text, start, target, separator)).toEqual(
             recordsUntilByChar(text, start, target, separator),
           );
+        },
+      ),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('a read from a place ends where recordsUntil cuts, with as many records', () => {
+  // The streams let the reading find a slice's end; recordsUntil stays the rule it must keep.
+  const arbBody = fc
+    .array(fc.constantFrom('"', '""', ',', ';', '\t', '\n', '\r', '\r\n', '1.2.3.4', 'bc', ' '), {
+      maxLength: 40,
+    })
+    .map((parts) => parts.join(''));
+  it('for any records after a header, start and target', () => {
+    fc.assert(
+      fc.property(
+        arbBody,
+        fc.nat(45),
+        fc.nat(50),
+        fc.constantFrom(',', ';', '\t'),
+        (body, from, target, sep) => {
+          const header = `ip${sep}user\n`;
+          const text = header + body;
+          const separator = sep.charCodeAt(0);
+          const h = header.length;
+          const start =
+            from === 0 ? h : Math.max(h, recordsUntil(text, h, h + from, separator).end);
+          if (start >= text.length) return;
+          // A slice's target is past its start (the streams add a slice's size).
+          const want = recordsUntil(text, start, start + 1 + target, separator);
+          const r = readSigninRange(text, start, start + 1 + target);
+          // The reader fails only on a quote never closed, where recordsUntil runs to the end.
+          if (!r.ok) expect(want.end).toBe(text.length);
+          else expect(r.value.span).toEqual(want);
         },
       ),
       { numRuns: 3000 },

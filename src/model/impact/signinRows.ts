@@ -46,6 +46,11 @@ export interface SigninImport {
   log?: LogInfo;
   /** What the reader already read from `rows`, so the analysis need not read it again. */
   reads?: RowReads;
+  /**
+   * Of a read of records from a place (readSigninRange): where it stopped, just past the last
+   * record read, and how many records it read, blank ones included.
+   */
+  span?: { end: number; records: number };
 }
 
 /**
@@ -83,10 +88,11 @@ export function linkPatDates(value: SigninImport): void {
 }
 
 /**
- * The records in [start, end) of a CSV log's text, read as readSigninRows reads a CSV of its
- * header and those records: for a slice of a large file, read where it lies. The text must start
- * with the header (no `sep=` line) and have passed the token guard; start and end are on record
- * boundaries after the header.
+ * The records of a CSV log's text from `start` through the first record that ends at or after
+ * `end`, read as readSigninRows reads a CSV of its header and those records: for a slice of a
+ * large file, read where it lies (`span` says where the slice ended). The text must start with
+ * the header (no `sep=` line) and have passed the token guard; start is a record boundary after
+ * the header, and end is past start (at least one record is read).
  */
 export function readSigninRange(
   text: string,

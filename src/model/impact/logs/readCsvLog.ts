@@ -8,8 +8,9 @@ import { FIELD_NUMBER } from './logKinds';
 import { RowMapper, emptyCells } from './rowMapper';
 
 /**
- * `records`: read only the records in [start, end) of the text after its header (both on record
- * boundaries): a slice of a large file read where it lies, not copied out with the header.
+ * `records`: read only the records of the text after its header from `start` (a record boundary)
+ * through the first record that ends at or after `end`: a slice of a large file read where it
+ * lies, not copied out with the header. The result's `span` says where that read stopped.
  */
 export function readCsvLog(
   text: string,
@@ -44,14 +45,17 @@ export function readCsvLog(
     map.add(cells, csv.records);
   }
   if (csv.error !== undefined) return fail(csv.error);
+  const value: SigninImport = {
+    rows: map.rows,
+    problems: map.problems,
+    log: map.info,
+    reads: map.reads(),
+  };
+  // The header is the cursor's first record.
+  if (records) value.span = { end: csv.at, records: csv.records - 1 };
   return {
     ok: true,
-    value: {
-      rows: map.rows,
-      problems: map.problems,
-      log: map.info,
-      reads: map.reads(),
-    },
+    value,
     warnings: map.rows.length === 0 ? ['The sign-in file has a header but no data rows.'] : [],
   };
 }
