@@ -97,6 +97,9 @@ export interface ChunkHooks {
   pause?: () => Promise<void>;
 }
 
+/** A slice's size as given, but at least one character (a read of none would never end). */
+const atLeastOne = (chars: number) => (chars >= 1 ? chars : 1);
+
 /** Text kept back from a slice's end, where a record may still be partial. */
 const TAIL = 65_536;
 
@@ -130,7 +133,7 @@ export class SigninStream {
   /** `onRows` gets each slice's rows and problems, numbered as in the whole file. */
   constructor(onRows: (part: SigninImport) => void, chunkChars = CHUNK_CHARS) {
     this.#onRows = onRows;
-    this.#chunkChars = chunkChars;
+    this.#chunkChars = atLeastOne(chunkChars);
   }
 
   /** Adds text; reads every whole record once enough has come. An error stops the stream. */
@@ -147,7 +150,11 @@ export class SigninStream {
       this.#separator = detectSeparator(this.#carry);
       const header = recordsUntil(this.#carry, 0, 0, this.#separator);
       if (header.end >= this.#carry.length) return undefined;
-      this.#header = this.#carry.slice(0, header.end);
+      // Kept to go in front of the text left after each slice: a header ended by a lone CR
+      // would join an LF that starts that text into one CRLF (a blank line lost, every later
+      // row numbered one too low), so it is kept ended by an LF, one character all the same.
+      const h = this.#carry.slice(0, header.end);
+      this.#header = h.endsWith('\r') ? h.slice(0, -1) + '\n' : h;
       this.#from = header.end;
     }
     // Slices of about #chunkChars, however much text came at once: a slice's rows live until it
@@ -240,6 +247,7 @@ export async function readSigninRowsInChunks(
   hooks: ChunkHooks = {},
   chunkChars = CHUNK_CHARS,
 ): Promise<ImportResult<SigninImport> | undefined> {
+  chunkChars = atLeastOne(chunkChars);
   if (text.length <= chunkChars || text.length > MAX_SIGNIN_TEXT || isJsonText(text))
     return readSigninRows(text, SCREENED);
   text = withoutSepHint(text);

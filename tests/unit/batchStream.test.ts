@@ -109,6 +109,32 @@ describe('SigninStream', () => {
     expect(r.rows).toEqual(whole.value.rows);
   });
 
+  it('a header ended by a lone CR, then a blank LF line where a slice ends: rows numbered as one read', () => {
+    // The text left after a slice goes behind the header: its CR and that LF must stay two breaks.
+    const odd = 'ip,user\r1.1.1.1,a\n\n2.2.2.2,' + 'x'.repeat(70_000) + '\n';
+    const w = readSigninRows(odd);
+    if (!w.ok) throw new Error(w.error);
+    const rows: number[] = [];
+    const s = new SigninStream((p) => rows.push(...p.rows.map((r) => r.row)), 5);
+    expect(s.push(odd.slice(0, 69_000))).toBe(undefined);
+    expect(s.push(odd.slice(69_000))).toBe(undefined);
+    expect(s.end().ok).toBe(true);
+    expect(rows).toEqual(w.value.rows.map((r) => r.row));
+    expect(rows).toEqual([2, 4]);
+  });
+
+  it.each([0, -5, Number.NaN])(
+    'a slice size of %s reads one record at a time, and ends',
+    (size) => {
+      const some = csv(1500); // past the 64 KB kept back, so slices are cut
+      const w = readSigninRows(some);
+      if (!w.ok) throw new Error(w.error);
+      const r = streamed(some, 40_000, size);
+      expect(r.end.ok).toBe(true);
+      expect(r.rows).toEqual(w.value.rows);
+    },
+  );
+
   it('a semicolon CSV parses like its comma twin', () => {
     expect(parseCsv('a;"b;c"\r\n1;2\r\n')).toEqual({
       ok: true,
