@@ -100,6 +100,9 @@ export interface ChunkHooks {
 /** A slice's size as given, but at least one character (a read of none would never end). */
 const atLeastOne = (chars: number) => (chars >= 1 ? chars : 1);
 
+/** Characters a record left open by a quote may run on for while more text comes: 16 Mi. */
+const MAX_OPEN_CHARS = 16 << 20;
+
 /** Text kept back from a slice's end, where a record may still be partial. */
 const TAIL = 65_536;
 
@@ -122,8 +125,11 @@ export class SigninStream {
   #carry = '';
   /** Where the carried records start in #carry (the header's length, once known). */
   #from = 0;
-  /** Data records before the carried text. */
+  /** Data records before the carried text, and the lines they took. */
   #before = 0;
+  #linesBefore = 0;
+  /** Carried characters (after the header) needed before a slice is tried again (see #slices). */
+  #openNeeded = 0;
   #rows = 0;
   readonly #warnings = new Set<string>();
   #log: SigninImport['log'];
@@ -162,11 +168,20 @@ export class SigninStream {
     // generation's collections, each of which copied them (a third of a million-row batch's GC).
     // Each slice is cut at a record boundary, and never within the last 64 KB, where the last
     // record may be partial.
+    return this.#slices(true);
+  }
+
+  /**
+   * Reads the whole slices carried. `waiting`: not while a record left open by a quote is still
+   * short of the length it must reach before it is looked at again (see #openNeeded).
+   */
+  #slices(waiting: boolean): string | undefined {
     const carry = this.#carry;
-    const header = this.#header;
+    const header = this.#header!;
     let start = this.#from;
     let error: string | undefined;
     while (error === undefined && carry.length - start >= this.#chunkChars + TAIL) {
+      if (waiting && carry.length - start < this.#openNeeded) break;
       // The carried text starts with the header: each slice is read where it lies in it, not
       // copied out behind a copy of the header (a megabyte copied per slice). The reading itself
       // finds where the slice ends (the first record ending at or after the target), so the
@@ -175,14 +190,28 @@ export class SigninStream {
       const part = readSigninRange(carry, start, target);
       if (!part.ok) {
         // Read again when more has come, unless the error is not about the record left open.
-        if (recordsUntil(carry, start, target, this.#separator).end >= carry.length) break;
-        error = part.error;
+        if (recordsUntil(carry, start, target, this.#separator).end < carry.length) {
+          error = this.#inFile(part.error);
+          break;
+        }
+        // A quote not closed yet: looked at again once the text after it has doubled, so a
+        // quote that never closes costs a few readings, not one per piece (quadratic); and past
+        // MAX_OPEN_CHARS it is taken for what it must be, not carried to the end of the file.
+        const open = carry.length - start;
+        if (open > MAX_OPEN_CHARS)
+          error = this.#inFile(part.error).replace(
+            /a quoted field is never closed$/,
+            `a quoted field runs on for over ${MAX_OPEN_CHARS / (1 << 20)} million characters without its closing quote`,
+          );
+        this.#openNeeded = 2 * open;
         break;
       }
       const span = part.value.span!;
       if (span.end >= carry.length) break; // the last record may go on in the next text
       this.#accept(part);
       this.#before += span.records;
+      this.#linesBefore += span.lines;
+      this.#openNeeded = 0;
       start = span.end;
     }
     if (start !== this.#from) this.#carry = header + carry.slice(start);
@@ -191,11 +220,14 @@ export class SigninStream {
 
   /** Reads what is left; the import's warnings and which log it was (or its one error). */
   end(): ImportResult<{ rows: number; log: SigninImport['log'] }> {
+    // The slices a quote not closed yet held back are read as they would have been, first.
+    const held = this.#header === undefined ? undefined : this.#slices(false);
+    if (held !== undefined) return { ok: false, error: held, warnings: [] };
     const text = this.#carry;
     if (this.#header === undefined || this.#rows === 0) {
       // Small or empty: the whole text at once, for readSigninRows's own messages.
       const r = readSigninRows(text, SCREENED);
-      if (!r.ok) return r;
+      if (!r.ok) return { ...r, error: this.#inFile(r.error) };
       this.#emit(r.value, this.#before);
       return { ok: true, value: { rows: this.#rows, log: this.#log }, warnings: r.warnings };
     }
@@ -206,15 +238,24 @@ export class SigninStream {
     return { ok: true, value, warnings: [...this.#warnings] };
   }
 
-  /**
-   * Reads the header and whole records that follow it; with `start` and `end`, only the records
-   * in [start, end) of text that starts with the header.
-   */
+  /** Reads the header and the whole records that follow it. */
   #read(text: string): string | undefined {
     const part = readSigninRows(text, SCREENED);
-    if (!part.ok) return part.error;
+    if (!part.ok) return this.#inFile(part.error);
     this.#accept(part);
     return undefined;
+  }
+
+  /**
+   * A CSV error of the carried text (the header and the records after #before) as the whole
+   * file's: csvCursor numbers its row and line from the carried text's start.
+   */
+  #inFile(error: string): string {
+    return error.replace(
+      /^CSV row (\d+) \(line (\d+)\)/,
+      (_m, row: string, line: string) =>
+        `CSV row ${Number(row) + this.#before} (line ${Number(line) + this.#linesBefore})`,
+    );
   }
 
   #accept(part: { value: SigninImport; warnings: string[] }): void {

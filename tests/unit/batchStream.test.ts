@@ -135,6 +135,56 @@ describe('SigninStream', () => {
     },
   );
 
+  it('a quote never closed far into the file: its row and line in the file, whatever the slices', () => {
+    // Quoted line breaks before it make its line differ from its row.
+    const plain = '2026-03-01T10:00:00Z,u@contoso.com,100.64.0.1,pat,plain\n'.repeat(2000);
+    const bad = csv(2500) + '2026-03-01T10:00:00Z,"never closed,100.64.0.1,pat,x\n' + plain;
+    const w = readSigninRows(bad);
+    expect(w.ok).toBe(false);
+    const want = w.ok ? '' : w.error;
+    expect(want).toMatch(/^CSV row \d{4} \(line \d{4}\): a quoted field is never closed$/);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 90_000 }),
+        fc.integer({ min: 1, max: 120_000 }),
+        (piece, slice) => {
+          const s = new SigninStream(() => {}, slice);
+          let error: string | undefined;
+          for (let i = 0; i < bad.length && error === undefined; i += piece)
+            error = s.push(bad.slice(i, i + piece));
+          if (error === undefined) {
+            const end = s.end();
+            error = end.ok ? undefined : end.error;
+          }
+          expect(error).toBe(want);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('a quote still open after 16 million characters is reported then, with its row, not carried to the end', () => {
+    const plain = '2026-03-01T10:00:00Z,u@contoso.com,100.64.0.1,pat,plain\n';
+    const head = csv(100) + '2026-03-01T10:00:00Z,"never closed,100.64.0.1,pat,x\n';
+    const w = readSigninRows(head);
+    const row = w.ok ? 0 : Number(/^CSV row (\d+)/.exec(w.error)![1]);
+    const s = new SigninStream(() => {}, 200_000);
+    expect(s.push(head)).toBe(undefined);
+    let error: string | undefined;
+    let pushed = 0;
+    const piece = plain.repeat(20_000); // about a megabyte
+    while (error === undefined && pushed < 40) {
+      error = s.push(piece);
+      pushed++;
+    }
+    expect(error).toMatch(
+      new RegExp(
+        `^CSV row ${row} \\(line \\d+\\): a quoted field runs on for over 16 million characters without its closing quote$`,
+      ),
+    );
+    expect(pushed).toBeLessThan(40);
+  });
+
   it('a semicolon CSV parses like its comma twin', () => {
     expect(parseCsv('a;"b;c"\r\n1;2\r\n')).toEqual({
       ok: true,

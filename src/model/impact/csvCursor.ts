@@ -97,6 +97,11 @@ export class CsvCursor {
     return this.pos;
   }
 
+  /** The line the next record starts on (1 for the first; a quoted line break counts). */
+  get atLine(): number {
+    return this.line;
+  }
+
   /**
    * Goes on reading at `pos`, which must be the start of a record at or after the reading
    * position (a slice of a large file, found with the same rules, read where it lies).

@@ -48,9 +48,9 @@ export interface SigninImport {
   reads?: RowReads;
   /**
    * Of a read of records from a place (readSigninRange): where it stopped, just past the last
-   * record read, and how many records it read, blank ones included.
+   * record read, how many records it read, blank ones included, and how many lines they took.
    */
-  span?: { end: number; records: number };
+  span?: { end: number; records: number; lines: number };
 }
 
 /**

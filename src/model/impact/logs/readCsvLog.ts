@@ -38,6 +38,7 @@ export function readCsvLog(
   const cols = [...detected.used.values()];
   const cells = emptyCells();
   const end = records?.end ?? Infinity;
+  const firstLine = csv.atLine;
   if (records) csv.skipTo(records.start);
   while (csv.at < end && csv.next()) {
     if (csv.isBlank()) continue;
@@ -52,7 +53,8 @@ export function readCsvLog(
     reads: map.reads(),
   };
   // The header is the cursor's first record.
-  if (records) value.span = { end: csv.at, records: csv.records - 1 };
+  if (records)
+    value.span = { end: csv.at, records: csv.records - 1, lines: csv.atLine - firstLine };
   return {
     ok: true,
     value,
