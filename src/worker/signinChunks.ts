@@ -1,7 +1,8 @@
 // Reads a large sign-in CSV slice by slice with the model's readSigninRows, so that a worker can
 // report progress and notice a cancel between slices. Slices end on record boundaries (found with
 // the same quoting rules as csv.ts) and row numbers are shifted back to the whole file's.
-import { detectSeparator, withoutSepHint } from '../model/impact/csvCursor';
+import { CsvCursor, detectSeparator, withoutSepHint } from '../model/impact/csvCursor';
+import { detectKind } from '../model/impact/logs/detectKind';
 import type { ImportResult } from '../model/graph/importResult';
 import { mergeLogInfo } from '../model/impact/logs/logInfo';
 import {
@@ -97,6 +98,13 @@ export interface ChunkHooks {
   pause?: () => Promise<void>;
 }
 
+/** Whether a header (its record's text) is one of a log PAT Fence knows, as readCsvLog reads it. */
+function knownHeader(header: string, separator: number): boolean {
+  const csv = new CsvCursor(header, separator);
+  const names = csv.next() ? csv.fields() : [];
+  return !names.every((n) => n.trim() === '') && !('error' in detectKind(names));
+}
+
 /** A slice's size as given, but at least one character (a read of none would never end). */
 const atLeastOne = (chars: number) => (chars >= 1 ? chars : 1);
 
@@ -130,6 +138,12 @@ export class SigninStream {
   #linesBefore = 0;
   /** Carried characters (after the header) needed before a slice is tried again (see #slices). */
   #openNeeded = 0;
+  /**
+   * Whether the header is one of a known log's. Only then does a failed read mean a quote not
+   * closed yet: with any other header the reader reads on to the end for a CSV error to report
+   * first (as a whole read does), and is asked again at every piece.
+   */
+  #knownHeader = false;
   #rows = 0;
   readonly #warnings = new Set<string>();
   #log: SigninImport['log'];
@@ -162,6 +176,7 @@ export class SigninStream {
       const h = this.#carry.slice(0, header.end);
       this.#header = h.endsWith('\r') ? h.slice(0, -1) + '\n' : h;
       this.#from = header.end;
+      this.#knownHeader = knownHeader(h, this.#separator);
     }
     // Slices of about #chunkChars, however much text came at once: a slice's rows live until it
     // is analysed, and slices of a few MB kept tens of thousands of rows alive across the young
@@ -197,8 +212,11 @@ export class SigninStream {
         // A quote not closed yet: looked at again once the text after it has doubled, so a
         // quote that never closes costs a few readings, not one per piece (quadratic); and past
         // MAX_OPEN_CHARS it is taken for what it must be, not carried to the end of the file.
+        if (!this.#knownHeader) break;
         const open = carry.length - start;
-        if (open > MAX_OPEN_CHARS)
+        // The open record starts before the target, so its quoted field has run on for at least
+        // what is carried past the target. At the end, the whole read says it is never closed.
+        if (waiting && carry.length - target > MAX_OPEN_CHARS)
           error = this.#inFile(part.error).replace(
             /a quoted field is never closed$/,
             `a quoted field runs on for over ${MAX_OPEN_CHARS / (1 << 20)} million characters without its closing quote`,

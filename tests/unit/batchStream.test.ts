@@ -185,6 +185,38 @@ describe('SigninStream', () => {
     expect(pushed).toBeLessThan(40);
   });
 
+  it('a file of no known kind with long quoted cells gets its header message, not a CSV error', () => {
+    const pieces = [
+      'name,comment\na,"' + 'x\n'.repeat(150_000),
+      '"\nb,c\n',
+      'd,"' + 'y\n'.repeat(350_000),
+      '"\ne,f\n',
+    ];
+    const w = readSigninRows(pieces.join(''));
+    expect(w.ok).toBe(false);
+    const s = new SigninStream(() => {}, 200_000);
+    let error: string | undefined;
+    for (const p of pieces) error ??= s.push(p);
+    if (error === undefined) {
+      const end = s.end();
+      error = end.ok ? undefined : end.error;
+    }
+    expect(error).toBe(w.ok ? '' : w.error);
+  });
+
+  it('at the end, a quote never closed is said so, however long it ran', () => {
+    const head = csv(100) + '2026-03-01T10:00:00Z,"never closed,100.64.0.1,pat,x\n';
+    const text = head + 'a\n'.repeat(9_000_000);
+    const w = readSigninRows(head);
+    const s = new SigninStream(() => {}, 200_000);
+    let error: string | undefined;
+    for (let i = 0; i < text.length && error === undefined; i += 1 << 20)
+      error = s.push(text.slice(i, i + (1 << 20)));
+    const end = s.end();
+    expect(error).toBe(undefined);
+    expect(end.ok ? '' : end.error).toBe(w.ok ? '' : w.error);
+  });
+
   it('a semicolon CSV parses like its comma twin', () => {
     expect(parseCsv('a;"b;c"\r\n1;2\r\n')).toEqual({
       ok: true,
