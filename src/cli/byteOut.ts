@@ -82,16 +82,32 @@ export class ByteOut {
     this.#room(Math.max(width, 16) + indent);
     const b = this.#buf;
     for (let k = 0; k < indent; k++) b[this.#pos++] = SPACE;
-    // Integer steps below 2^31 (row numbers), floating ones above.
-    const step = v < 0x80000000 ? (x: number) => (x / 10) | 0 : (x: number) => Math.floor(x / 10);
+    let p = this.#pos;
+    if (v < 0x80000000) {
+      // Row numbers: integer steps, no function per digit.
+      let digits = 1;
+      for (let x = v; x >= 10; x = (x / 10) | 0) digits++;
+      const end = p + digits;
+      let x = v;
+      let at = end;
+      do {
+        const q = (x / 10) | 0;
+        b[--at] = 48 + (x - q * 10);
+        x = q;
+      } while (x > 0);
+      p = end;
+      for (let k = digits; k < width; k++) b[p++] = SPACE;
+      this.#pos = p;
+      return;
+    }
     let digits = 1;
-    for (let x = v; x >= 10; x = step(x)) digits++;
-    let p = this.#pos + digits;
+    for (let x = v; x >= 10; x = Math.floor(x / 10)) digits++;
+    p += digits;
     const end = p;
     let x = v;
     do {
-      const q = step(x);
-      b[--p] = 48 + x - q * 10;
+      const q = Math.floor(x / 10);
+      b[--p] = 48 + (x - q * 10);
       x = q;
     } while (x > 0);
     p = end;

@@ -36,6 +36,21 @@ describe('ByteOut', () => {
     expect(decoded).toEqual(texts);
   });
 
+  it('writes any integer, below and past 2^31, as padStart of spaces and padEnd would', () => {
+    const n = fc.oneof(fc.nat(), fc.integer({ min: 0x7fff_fff0, max: Number.MAX_SAFE_INTEGER }));
+    fc.assert(
+      fc.property(n, fc.nat(20), fc.nat(4), (v, width, indent) => {
+        const { texts } = written((bo) => {
+          bo.int(v, width, indent);
+          bo.line();
+          bo.flush();
+        });
+        expect(texts.join('')).toBe(' '.repeat(indent) + String(v).padEnd(width) + '\n');
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('hands on pieces of about a megabyte, each ending with a line break', () => {
     const line = 'ü'.repeat(50) + ' row';
     const { texts, decoded } = written((bo) => {
