@@ -15,7 +15,12 @@ import { FIXED_INSTANTS } from '../../src/model/engine/azureDevOps';
 import { evaluate } from '../../src/model/engine/evaluate';
 import { parseNamedLocations } from '../../src/model/graph/graphLocations';
 import { parsePolicies } from '../../src/model/graph/graphPolicies';
-import { CanonicalTimes, canonicalMs, fastInstant } from '../../src/model/impact/impactDates';
+import {
+  CanonicalTimes,
+  RepeatedTimes,
+  canonicalMs,
+  fastInstant,
+} from '../../src/model/impact/impactDates';
 import { isoInstant } from '../../src/model/engine/isoInstant';
 import { BatchDecider } from '../../src/model/impact/batchDecider';
 import { scanIpv4 } from '../../src/model/ip/ipText';
@@ -659,6 +664,23 @@ describe('fastInstant agrees with instant()', () => {
         for (const t of texts) expect(times.ms(t)).toBe(canonicalMs(t));
       }),
       { numRuns: 3000, ...SEED },
+    );
+  });
+
+  it('RepeatedTimes reads any sequence of times as canonicalMs does, repeated or not', () => {
+    // A few texts (canonical ones, near misses, and the same texts again as new strings) drawn
+    // over and over: repeats are answered from the slots, colliding texts push each other out.
+    const pool = fc.array(fc.oneof(canonical, near), { minLength: 1, maxLength: 300 });
+    fc.assert(
+      fc.property(pool, fc.array(fc.nat(), { maxLength: 600 }), (texts, picks) => {
+        const times = new RepeatedTimes();
+        for (const p of picks) {
+          const t = texts[p % texts.length]!;
+          const fresh = (' ' + t).slice(1);
+          expect(times.ms(fresh)).toBe(canonicalMs(t));
+        }
+      }),
+      { numRuns: 500, ...SEED },
     );
   });
 

@@ -124,3 +124,32 @@ export class CanonicalTimes {
     return ms;
   }
 }
+
+/**
+ * canonicalMs for a column whose values repeat out of order: a token's creation date comes back
+ * on every row that uses the token, between other tokens' rows. The last text read at each of
+ * 256 slots (picked by its digits of year, month, day, hour, minute, second and millisecond) is
+ * kept with its instant, as a copy that keeps no slice of a file alive, and an equal text is
+ * answered from it. The same answers as canonicalMs.
+ */
+export class RepeatedTimes {
+  readonly #texts: (string | undefined)[] = new Array<string | undefined>(256).fill(undefined);
+  readonly #ms = new Float64Array(256);
+
+  ms(text: string): number | undefined {
+    const n = text.length;
+    let slot = 0;
+    if (n === 24 || n === 20) {
+      const c = (i: number) => text.charCodeAt(i);
+      slot = (((c(3) * 12 + c(6)) * 31 + c(8) * 10 + c(9)) * 61 + c(12) * 10 + c(15)) & 255;
+      slot = (slot * 7 + c(18) + (n === 24 ? c(22) : 0)) & 255;
+      if (this.#texts[slot] === text) return this.#ms[slot];
+    }
+    const ms = canonicalMs(text);
+    if (ms !== undefined) {
+      this.#texts[slot] = (' ' + text).slice(1);
+      this.#ms[slot] = ms;
+    }
+    return ms;
+  }
+}

@@ -6,7 +6,7 @@ import { FLOWS, UNKNOWN_COUNTRY, type Flow, type Result } from '../../engine/typ
 import { parseIp } from '../../ip/ip';
 import { scanIpv4 } from '../../ip/ipText';
 import { cellText } from '../cellText';
-import { CanonicalTimes, canonicalMs } from '../impactDates';
+import { CanonicalTimes, RepeatedTimes } from '../impactDates';
 import { clientOf } from '../impactRequest';
 import type { RowReads, RowProblem, SigninRow } from '../signinRows';
 import { emptyAuditEvents, noteAuditEvent } from './auditEvents';
@@ -100,8 +100,10 @@ export class RowMapper {
   readonly #tokenDate = tokenDate;
   readonly #country = country;
   readonly #hasLocation: boolean;
-  /** Reads the rows' times, which come in order, by the hour (a token date is read alone). */
+  /** Reads the rows' times, which come in order, by the hour. */
   readonly #times = new CanonicalTimes();
+  /** Reads token dates, which repeat on every row of their token, from the last ones read. */
+  readonly #tokenTimes = new RepeatedTimes();
   readonly #hasResource: boolean;
 
   /** `names`: the header (or JSON keys) as written; `index`: the name used for each field. */
@@ -163,7 +165,7 @@ export class RowMapper {
     // Already in the form isoInstant writes (2026-03-01T10:00:00.000Z, a valid time): its value
     // is the text itself, known without a lookup or a result for each of a million rows.
     if (text.length === 24) {
-      const ms = f === 'at' ? this.#times.ms(text) : canonicalMs(text);
+      const ms = f === 'at' ? this.#times.ms(text) : this.#tokenTimes.ms(text);
       if (ms !== undefined) {
         this.#ms = ms;
         return text;
