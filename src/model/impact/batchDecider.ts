@@ -151,6 +151,7 @@ export class BatchDecider {
   constructor(world: World, assumptions: Assumptions) {
     [this.worldOff, this.worldOn] = bothStates(world);
     this.#assumptions = assumptions;
+    this.#ownAssumptions = JSON.stringify(assumptions);
     this.ips = new IpTable(world.policies, compileWorld(this.worldOn), assumptions);
     this.users = new UserTable(world.policies);
     this.#enabledAtMs = instant(world.org.enabledAt);
@@ -343,6 +344,8 @@ export class BatchDecider {
    * strict end's count and its R22 share both start from it): each class is evaluated once.
    */
   readonly #allowedMemo = new Map<string, Uint8Array>();
+  /** The assumptions the classes were decided under, as #allowed's keys write them. */
+  readonly #ownAssumptions: string;
 
   /** Whether class k is allowed with the org policy `on` or off, under that reading. */
   #allowed(on: boolean, k: number, assumptions: Assumptions, readings: Readings): boolean {
@@ -354,9 +357,17 @@ export class BatchDecider {
       this.#allowedMemo.set(key, (memo = grown));
     }
     if (memo[k] === 0) {
-      const world = on ? this.#worldOnFor(readings) : this.worldOff;
-      const r = evaluateWith(world, this.#repFor(k, readings), assumptions, new QuietTrace());
-      memo[k] = r.ok && r.value.outcome === 'allowed' ? 1 : 2;
+      if (!readings.undatedPatsBefore && key.slice(2) === this.#ownAssumptions) {
+        // The reading the classes were decided under: their decisions are known (the first
+        // request of each class was evaluated as its rep is), so none is evaluated again.
+        const pair = this.#pairs[k]!;
+        const d = this.decisions.list[on ? pair % 65536 : Math.floor(pair / 65536)]!;
+        memo[k] = d.outcome === 'allowed' ? 1 : 2;
+      } else {
+        const world = on ? this.#worldOnFor(readings) : this.worldOff;
+        const r = evaluateWith(world, this.#repFor(k, readings), assumptions, new QuietTrace());
+        memo[k] = r.ok && r.value.outcome === 'allowed' ? 1 : 2;
+      }
     }
     return memo[k] === 1;
   }
