@@ -57,6 +57,13 @@ const tokenDate = cached((t): Result<string> => {
   return r.ok ? { ok: true, value: cellText(r.value) } : r;
 });
 const country = cached(countryOf);
+/**
+ * Reads the rows' times, which come in order, by the hour; and token dates, which repeat on every
+ * row of their token, from the last ones read. Both give canonicalMs's answers, so they serve
+ * every slice of a file (and every file) instead of starting again with each.
+ */
+const times = new CanonicalTimes();
+const tokenTimes = new RepeatedTimes();
 
 /** Log Analytics' own CSV time format is read only in its exports: elsewhere 3/11 is ambiguous. */
 function laReadTime(text: string): Result<string> {
@@ -100,10 +107,8 @@ export class RowMapper {
   readonly #tokenDate = tokenDate;
   readonly #country = country;
   readonly #hasLocation: boolean;
-  /** Reads the rows' times, which come in order, by the hour. */
-  readonly #times = new CanonicalTimes();
-  /** Reads token dates, which repeat on every row of their token, from the last ones read. */
-  readonly #tokenTimes = new RepeatedTimes();
+  readonly #times = times;
+  readonly #tokenTimes = tokenTimes;
   readonly #hasResource: boolean;
 
   /** `names`: the header (or JSON keys) as written; `index`: the name used for each field. */
@@ -280,9 +285,10 @@ export class RowMapper {
   }
 
   // The instants read per row, kept as they are read (rows.length entries of each are in use).
-  #at = new Float64Array(8192);
-  #created = new Float64Array(8192);
-  #ipv4 = new Float64Array(8192);
+  // Sized for a slice of a streamed file (some 2,000 rows), grown for more.
+  #at = new Float64Array(4096);
+  #created = new Float64Array(4096);
+  #ipv4 = new Float64Array(4096);
   /** The number #checkIp last found (scanIpv4), -1 when the text was not canonical IPv4. */
   #v4 = -1;
 
