@@ -10,6 +10,7 @@ import {
   parseIp,
   type ParsedIp,
 } from '../../src/model/ip/ip';
+import { parseIpv6Text, readIpv6Text, scanIpv6 } from '../../src/model/ip/ipText';
 
 function ok<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);
@@ -332,6 +333,41 @@ describe('parseIp on IPv4-ish noise', () => {
         else expect(r.error).toContain(JSON.stringify(s));
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('scanIpv6, the one-pass reading of the common IPv6 forms', () => {
+  // Noise over the characters an IPv6 text is made of, and real addresses in every notation
+  // ipaddr.js prints (compressed, full, upper case), some with a group dropped or doubled.
+  const noise = fc.string({
+    unit: fc.constantFrom('0', '1', 'a', 'F', 'f', ':', ':', ':', '.', 'g', ' '),
+    maxLength: 44,
+  });
+  const group = fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, fc.nat(0xffff));
+  const real = fc.array(group, { minLength: 8, maxLength: 8 }).chain((parts) => {
+    const addr = new ipaddr.IPv6(parts);
+    const full = parts.map((p) => p.toString(16)).join(':');
+    return fc.constantFrom(
+      addr.toString(),
+      addr.toNormalizedString(),
+      full.toUpperCase(),
+      full.replace(/:[0-9a-f]+$/, ''),
+      `${full}:1`,
+      addr.toString().replace('::', ':::'),
+    );
+  });
+
+  it('gives exactly the full reading for every text it takes, and takes every plain address', () => {
+    fc.assert(
+      fc.property(fc.oneof(noise, real), (s) => {
+        const fast = scanIpv6(s);
+        const full = readIpv6Text(s);
+        if (fast !== undefined) expect(fast, s).toEqual(full);
+        else if (typeof full !== 'string') expect(/^[0-9a-f:]*$/i.test(s), s).toBe(false);
+        expect(parseIpv6Text(s), s).toEqual(full);
+      }),
+      { numRuns: 20_000 },
     );
   });
 });
