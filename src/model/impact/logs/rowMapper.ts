@@ -226,7 +226,21 @@ export class RowMapper {
     this.#v4 = -1;
     const ip = ipText === undefined ? '' : (this.#checkIp(row, ipField, ipText) ?? ipText);
     const ipv4 = this.#v4;
-    const out: SigninRow = { row, ip };
+    // Every field, in one order, those the row lacks left undefined (as reading them gives): all
+    // rows share one shape, made at once, where adding fields one by one grew each row's
+    // property store two or three times (alternating runs of a 1M-row batch: 2.39 to 2.35 s).
+    const out: SigninRow = {
+      row,
+      ip,
+      signinIp: undefined,
+      flow: undefined,
+      user: undefined,
+      tokenCreated: undefined,
+      at: undefined,
+      client: undefined,
+      country: undefined,
+      authorizationId: undefined,
+    };
     if (kind === 'plain') {
       // A mechanism cell says what the row is even in a hand-made list: a service principal or a
       // session token is counted apart, never analysed as a PAT.
