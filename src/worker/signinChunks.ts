@@ -51,7 +51,9 @@ export function recordsUntil(
   const n = text.length;
   let records = 0;
   let i = start;
-  let recordStart = start;
+  // A BOM that starts the text is not the first field's (CsvCursor skips it): a quote after it
+  // opens a quoted field.
+  let recordStart = start === 0 && text.charCodeAt(0) === 0xfeff ? 1 : start;
   let nextQuote = -1;
   let nextLf = -1;
   let nextCr = -1;
