@@ -100,18 +100,28 @@ export interface ChunkHooks {
   pause?: () => Promise<void>;
 }
 
-/** Whether a header (its record's text) is one of a log PAT Fence knows, as readCsvLog reads it. */
-function knownHeader(header: string, separator: number): boolean {
+/**
+ * Why a header (its record's text) is not one of a log PAT Fence knows, as readCsvLog says it;
+ * undefined when it is one.
+ */
+function headerError(header: string, separator: number): string | undefined {
   const csv = new CsvCursor(header, separator);
   const names = csv.next() ? csv.fields() : [];
-  return !names.every((n) => n.trim() === '') && !('error' in detectKind(names));
+  if (names.every((n) => n.trim() === ''))
+    return 'The sign-in file is empty: expected a header row with an "IP address" column.';
+  const kind = detectKind(names);
+  return 'error' in kind ? kind.error : undefined;
 }
 
 /** A slice's size as given, but at least one character (a read of none would never end). */
 const atLeastOne = (chars: number) => (chars >= 1 ? chars : 1);
 
-/** Characters a record left open by a quote may run on for while more text comes: 16 Mi. */
+/**
+ * Characters a record (or the header) may run on for while more text comes, left open by a quote
+ * or with no line break: 16 Mi. Past that it is refused, not carried to the end of the file.
+ */
 const MAX_OPEN_CHARS = 16 << 20;
+const MAX_OPEN_WORDS = `over ${MAX_OPEN_CHARS / (1 << 20)} million characters`;
 
 /** Text kept back from a slice's end, where a record may still be partial. */
 const TAIL = 65_536;
@@ -140,12 +150,14 @@ export class SigninStream {
   #linesBefore = 0;
   /** Carried characters (after the header) needed before a slice is tried again (see #slices). */
   #openNeeded = 0;
+  /** Characters carried before the header's end is looked for again (see #headerWait). */
+  #headerNeeded = 0;
   /**
-   * Whether the header is one of a known log's. Only then does a failed read mean a quote not
-   * closed yet: with any other header the reader reads on to the end for a CSV error to report
-   * first (as a whole read does), and is asked again at every piece.
+   * Why the header is not one of a known log's, or undefined when it is. With any other header no
+   * row is read: a whole read reports a CSV error anywhere in the file before the header's
+   * message, so whole records are only counted and dropped (#skipRecords) until the end.
    */
-  #knownHeader = false;
+  #headerError: string | undefined;
   #rows = 0;
   readonly #warnings = new Set<string>();
   #log: SigninImport['log'];
@@ -162,23 +174,25 @@ export class SigninStream {
   push(text: string): string | undefined {
     this.#carry += text;
     if (this.#header === undefined) {
-      if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return undefined; // not whole yet
+      if (this.#carry.length < this.#headerNeeded) return undefined;
+      // not whole yet
+      if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return this.#headerWait();
       if (!this.#hintRead) {
         // Excel's `sep=;` first line is not the header (readSigninRows drops it the same way).
         this.#carry = withoutSepHint(this.#carry);
         this.#hintRead = true;
-        if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return undefined;
+        if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return this.#headerWait();
       }
       this.#separator = detectSeparator(this.#carry);
       const header = recordsUntil(this.#carry, 0, 0, this.#separator);
-      if (header.end >= this.#carry.length) return undefined;
+      if (header.end >= this.#carry.length) return this.#headerWait();
       // Kept to go in front of the text left after each slice: a header ended by a lone CR
       // would join an LF that starts that text into one CRLF (a blank line lost, every later
       // row numbered one too low), so it is kept ended by an LF, one character all the same.
       const h = this.#carry.slice(0, header.end);
       this.#header = h.endsWith('\r') ? h.slice(0, -1) + '\n' : h;
       this.#from = header.end;
-      this.#knownHeader = knownHeader(h, this.#separator);
+      this.#headerError = headerError(h, this.#separator);
     }
     // Slices of about #chunkChars, however much text came at once: a slice's rows live until it
     // is analysed, and slices of a few MB kept tens of thousands of rows alive across the young
@@ -189,10 +203,22 @@ export class SigninStream {
   }
 
   /**
+   * The header has not ended yet: it is looked for again once the text has doubled (not at every
+   * piece, which is quadratic in a file of one endless line), and past MAX_OPEN_CHARS refused.
+   */
+  #headerWait(): string | undefined {
+    if (this.#carry.length > MAX_OPEN_CHARS)
+      return `CSV row 1 (line 1): the header runs on for ${MAX_OPEN_WORDS} without ending (a log's header is one line of column names)`;
+    this.#headerNeeded = 2 * this.#carry.length;
+    return undefined;
+  }
+
+  /**
    * Reads the whole slices carried. `waiting`: not while a record left open by a quote is still
    * short of the length it must reach before it is looked at again (see #openNeeded).
    */
   #slices(waiting: boolean): string | undefined {
+    if (this.#headerError !== undefined) return this.#skipRecords(waiting);
     const carry = this.#carry;
     const header = this.#header!;
     let start = this.#from;
@@ -214,20 +240,26 @@ export class SigninStream {
         // A quote not closed yet: looked at again once the text after it has doubled, so a
         // quote that never closes costs a few readings, not one per piece (quadratic); and past
         // MAX_OPEN_CHARS it is taken for what it must be, not carried to the end of the file.
-        if (!this.#knownHeader) break;
         const open = carry.length - start;
         // The open record starts before the target, so its quoted field has run on for at least
         // what is carried past the target. At the end, the whole read says it is never closed.
         if (waiting && carry.length - target > MAX_OPEN_CHARS)
           error = this.#inFile(part.error).replace(
             /a quoted field is never closed$/,
-            `a quoted field runs on for over ${MAX_OPEN_CHARS / (1 << 20)} million characters without its closing quote`,
+            `a quoted field runs on for ${MAX_OPEN_WORDS} without its closing quote`,
           );
         this.#openNeeded = 2 * open;
         break;
       }
       const span = part.value.span!;
-      if (span.end >= carry.length) break; // the last record may go on in the next text
+      if (span.end >= carry.length) {
+        // The record at the target may go on in the next text: it has run on for TAIL characters
+        // past the target with no line break. As with an open quote, it is read again once the
+        // text after the slice's start has doubled, and past MAX_OPEN_CHARS it is refused.
+        if (waiting && carry.length - target > MAX_OPEN_CHARS) error = this.#longRecord(start);
+        if (waiting) this.#openNeeded = 2 * (carry.length - start);
+        break;
+      }
       this.#accept(part);
       this.#before += span.records;
       this.#linesBefore += span.lines;
@@ -236,6 +268,66 @@ export class SigninStream {
     }
     if (start !== this.#from) this.#carry = header + carry.slice(start);
     return error;
+  }
+
+  /**
+   * The message for the record that runs on to the carried text's end from before the slice's
+   * target (read from `start`, a record boundary): its row and first line in the file.
+   */
+  #longRecord(start: number): string {
+    const carry = this.#carry;
+    const csv = new CsvCursor(carry, this.#separator);
+    csv.next(); // the header
+    csv.skipTo(start);
+    let row = csv.records + 1;
+    let line = csv.atLine;
+    while (csv.next() && csv.at < carry.length) {
+      row = csv.records + 1;
+      line = csv.atLine;
+    }
+    return this.#inFile(
+      `CSV row ${row} (line ${line}): a record runs on for ${MAX_OPEN_WORDS} without a line break`,
+    );
+  }
+
+  /**
+   * Under a header of no known kind: the whole records carried, up to the last TAIL characters,
+   * are counted (rows and lines, for a CSV error's numbers) and dropped, so the end reads the
+   * header and what is left as a whole read would, and the file is read once, not again at every
+   * piece. A record left open (a quote, or no line break) is looked at again once the text after
+   * it has doubled; past MAX_OPEN_CHARS the header's message is given, which holds whatever
+   * follows.
+   */
+  #skipRecords(waiting: boolean): string | undefined {
+    const carry = this.#carry;
+    const start = this.#from;
+    if (carry.length - start < this.#chunkChars + TAIL) return undefined;
+    if (waiting && carry.length - start < this.#openNeeded) return undefined;
+    const csv = new CsvCursor(carry, this.#separator);
+    csv.next(); // the header
+    csv.skipTo(start);
+    const records = csv.records;
+    const line = csv.atLine;
+    const target = carry.length - TAIL;
+    let cut = start;
+    let cutRecords = records;
+    let cutLine = line;
+    while (csv.at < target && csv.next() && csv.at < carry.length) {
+      cut = csv.at;
+      cutRecords = csv.records;
+      cutLine = csv.atLine;
+    }
+    if (cut === start) {
+      if (!waiting) return undefined;
+      if (carry.length - start > MAX_OPEN_CHARS) return this.#headerError;
+      this.#openNeeded = 2 * (carry.length - start);
+      return undefined;
+    }
+    this.#before += cutRecords - records;
+    this.#linesBefore += cutLine - line;
+    this.#openNeeded = 0;
+    this.#carry = this.#header! + carry.slice(cut);
+    return undefined;
   }
 
   /** Reads what is left; the import's warnings and which log it was (or its one error). */

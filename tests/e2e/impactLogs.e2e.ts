@@ -154,6 +154,32 @@ test('a file of no known kind names the columns it needed; the report on screen 
   await expect(page.getByText('In use: 2 named locations from locations.json')).toBeVisible();
 });
 
+test('a 40 MB file of one endless line is refused with its row; the report on screen stays', async ({
+  page,
+}) => {
+  // Such a record was read again at every piece and carried whole (out of memory at 100 MB).
+  await drop(page, 'ado-audit.json');
+  await expect(page.getByTestId('impact-verdict')).toContainText('between 3 and 5');
+  await page.evaluate(() => {
+    const line = new TextEncoder().encode('a'.repeat(1 << 20));
+    const file = new File(
+      ['ip,user\n100.64.0.1,u\n', ...Array<BlobPart>(40).fill(line)],
+      'one-line.csv',
+    );
+    const files = new DataTransfer();
+    files.items.add(file);
+    const input = document.querySelector<HTMLInputElement>('#impact-csv-file')!;
+    input.files = files.files;
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const alerts = page.getByRole('alert', { name: 'Impact errors' });
+  await expect(alerts).toContainText(
+    'one-line.csv: CSV row 3 (line 3): a record runs on for over 16 million characters without a line break',
+  );
+  await expect(alerts).toContainText('The previous results are still shown.');
+  await expect(page.getByTestId('impact-verdict')).toContainText('between 3 and 5');
+});
+
 /** What is on screen before scrolling, the file picker at the top: both sizes, light and dark. */
 async function viewShots(page: Page, name: string, info: { outputPath: (n: string) => string }) {
   for (const [w, h] of [

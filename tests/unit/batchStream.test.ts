@@ -226,6 +226,88 @@ describe('SigninStream', () => {
     expect(error).toBe(w.ok ? '' : w.error);
   });
 
+  /** The stream's error for text pushed in pieces of `piece` characters, and how many it took. */
+  function pushed(text: string, piece: number, slice = 200_000) {
+    const s = new SigninStream(() => {}, slice);
+    let error: string | undefined;
+    let pieces = 0;
+    for (let i = 0; i < text.length && error === undefined; i += piece, pieces++)
+      error = s.push(text.slice(i, i + piece));
+    if (error === undefined) {
+      const end = s.end();
+      error = end.ok ? undefined : end.error;
+    }
+    return { error, pieces };
+  }
+
+  it('no known kind, a piece ending inside a quoted cell past the first slice: the header message', () => {
+    // The read of what had come reported the quote not closed yet as "never closed".
+    const text =
+      'name,comment\n' + 'a,b\n'.repeat(100_000) + 'c,"' + 'x\n'.repeat(150_000) + '"\nd,e\n';
+    const w = readSigninRows(text);
+    expect(w.ok ? '' : w.error).toMatch(/^No IP column, and not a log PAT Fence knows/);
+    for (const piece of [500_003, 300_001, 65_537])
+      expect(pushed(text, piece).error).toBe(w.ok ? '' : w.error);
+  });
+
+  it('no known kind, pieces and slices of any size: the message of one whole read', () => {
+    const cell = fc.oneof(
+      fc.constantFrom('a', '100.64.0.1', ''),
+      fc
+        .tuple(
+          fc.string({ unit: fc.constantFrom('x', '\n', ',', '"', '\r'), maxLength: 20 }),
+          fc.integer({ min: 0, max: 30_000 }),
+        )
+        .map(([t, n]) => '"' + (t + 'x\n'.repeat(n)).replace(/"/g, '""') + '"'),
+      fc.constantFrom('"never closed', 'mid"quote'),
+    );
+    fc.assert(
+      fc.property(
+        fc.constantFrom('name,comment', '\uFEFFx;y', 'sep=;\nname;comment'),
+        fc.array(fc.array(cell, { minLength: 1, maxLength: 3 }), { maxLength: 40 }),
+        fc.integer({ min: 1, max: 60_000 }),
+        fc.integer({ min: 1, max: 40_000 }),
+        (head, rows, piece, slice) => {
+          const sep = head.includes(';') ? ';' : ',';
+          const text = head + '\n' + rows.map((r) => r.join(sep)).join('\n') + '\n';
+          const w = readSigninRows(text);
+          expect(pushed(text, piece, slice).error).toBe(w.ok ? undefined : w.error);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a record with no line break for over 16 million characters is refused then, with its row and line', () => {
+    // Such a record was read again at every piece (quadratic) and carried whole: a 100 MB file of
+    // one endless line ran out of memory.
+    const head = 'ip,user\n100.64.0.1,"u\nv"\n';
+    const text = head + 'a'.repeat(40 << 20);
+    const r = pushed(text, 1 << 20);
+    expect(r.error).toBe(
+      'CSV row 3 (line 4): a record runs on for over 16 million characters without a line break',
+    );
+    expect(r.pieces).toBeLessThan(40);
+  });
+
+  it('no known kind and no line break for over 16 million characters: the header message then', () => {
+    const text = 'name,comment\nx,y\n' + 'a'.repeat(40 << 20);
+    const r = pushed(text, 1 << 20);
+    expect(r.error).toMatch(/^No IP column, and not a log PAT Fence knows/);
+    expect(r.pieces).toBeLessThan(40);
+  });
+
+  it.each([
+    ['no line break', 'ip,user'],
+    ['a quote left open', 'ip,"user'],
+  ])('a header with %s for over 16 million characters is refused then', (_, head) => {
+    const r = pushed(head + 'a'.repeat(40 << 20), 1 << 20);
+    expect(r.error).toBe(
+      "CSV row 1 (line 1): the header runs on for over 16 million characters without ending (a log's header is one line of column names)",
+    );
+    expect(r.pieces).toBeLessThan(40);
+  });
+
   it('at the end, a quote never closed is said so, however long it ran', () => {
     const head = csv(100) + '2026-03-01T10:00:00Z,"never closed,100.64.0.1,pat,x\n';
     const text = head + 'a\n'.repeat(9_000_000);
