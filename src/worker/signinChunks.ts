@@ -136,6 +136,8 @@ export const CHUNK_CHARS = 1_000_000;
  */
 export class SigninStream {
   #header: string | undefined;
+  /** Excel's `sep=` first line, once taken off the carried text (put back for a whole read). */
+  #hint = '';
   #hintRead = false;
   #separator = COMMA;
   /**
@@ -179,7 +181,9 @@ export class SigninStream {
       if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return this.#headerWait();
       if (!this.#hintRead) {
         // Excel's `sep=;` first line is not the header (readSigninRows drops it the same way).
-        this.#carry = withoutSepHint(this.#carry);
+        const carry = withoutSepHint(this.#carry);
+        this.#hint = this.#carry.slice(0, this.#carry.length - carry.length);
+        this.#carry = carry;
         this.#hintRead = true;
         if (recordsUntil(this.#carry, 0, 0).end >= this.#carry.length) return this.#headerWait();
       }
@@ -230,7 +234,7 @@ export class SigninStream {
       // finds where the slice ends (the first record ending at or after the target), so the
       // text is not scanned once for the cut and again to read it.
       const target = start + this.#chunkChars;
-      const part = readSigninRange(carry, start, target);
+      const part = readSigninRange(carry, start, target, this.#separator);
       if (!part.ok) {
         // Read again when more has come, unless the error is not about the record left open.
         if (recordsUntil(carry, start, target, this.#separator).end < carry.length) {
@@ -336,9 +340,17 @@ export class SigninStream {
     const held = this.#header === undefined ? undefined : this.#slices(false);
     if (held !== undefined) return { ok: false, error: held, warnings: [] };
     const text = this.#carry;
-    if (this.#header === undefined || this.#rows === 0) {
-      // Small or empty: the whole text at once, for readSigninRows's own messages.
-      const r = readSigninRows(text, SCREENED);
+    if (this.#header === undefined) {
+      // Small or empty, or no header's end: the whole text at once (with its `sep=` line back on,
+      // so a second one is not taken off too), for readSigninRows's own messages.
+      const r = readSigninRows(this.#hint + text, SCREENED);
+      if (!r.ok) return r;
+      this.#emit(r.value, 0);
+      return { ok: true, value: { rows: this.#rows, log: this.#log }, warnings: r.warnings };
+    }
+    if (this.#rows === 0) {
+      // No row yet: the header and what is left as one whole read, its warnings with it.
+      const r = this.#whole(text);
       if (!r.ok) return { ...r, error: this.#inFile(r.error) };
       this.#emit(r.value, this.#before);
       return { ok: true, value: { rows: this.#rows, log: this.#log }, warnings: r.warnings };
@@ -350,9 +362,17 @@ export class SigninStream {
     return { ok: true, value, warnings: [...this.#warnings] };
   }
 
+  /**
+   * The carried text (the header, then whole records) read as readSigninRows reads a CSV, with
+   * the separator sniffed once from the file's header.
+   */
+  #whole(text: string): ImportResult<SigninImport> {
+    return readSigninRange(text, this.#from, Infinity, this.#separator);
+  }
+
   /** Reads the header and the whole records that follow it. */
   #read(text: string): string | undefined {
-    const part = readSigninRows(text, SCREENED);
+    const part = this.#whole(text);
     if (!part.ok) return this.#inFile(part.error);
     this.#accept(part);
     return undefined;
@@ -403,6 +423,7 @@ export async function readSigninRowsInChunks(
   chunkChars = atLeastOne(chunkChars);
   if (text.length <= chunkChars || text.length > MAX_SIGNIN_TEXT || isJsonText(text))
     return readSigninRows(text, SCREENED);
+  const original = text;
   text = withoutSepHint(text);
   const separator = detectSeparator(text);
   const header = recordsUntil(text, 0, 0, separator);
@@ -420,9 +441,9 @@ export async function readSigninRowsInChunks(
   while (start < text.length) {
     if (hooks.shouldStop?.()) return undefined;
     // The reading finds where the slice ends: the first record ending at or after the target.
-    const part = readSigninRange(text, start, start + chunkChars);
+    const part = readSigninRange(text, start, start + chunkChars, separator);
     // A slice can only fail where the whole file fails; ask the whole file for the exact message.
-    if (!part.ok) return readSigninRows(text, SCREENED);
+    if (!part.ok) return readSigninRows(original, SCREENED);
     const slice = part.value.span!;
     for (const row of part.value.rows) {
       row.row += before;
@@ -448,7 +469,7 @@ export async function readSigninRowsInChunks(
     hooks.onProgress?.(start, text.length);
     await hooks.pause?.();
   }
-  if (rows.length === 0) return readSigninRows(text, SCREENED);
+  if (rows.length === 0) return readSigninRows(original, SCREENED);
   const value: SigninImport = log ? { rows, problems, log } : { rows, problems };
   if (timed)
     value.reads = {

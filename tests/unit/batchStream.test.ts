@@ -278,6 +278,27 @@ describe('SigninStream', () => {
     );
   });
 
+  it.each([
+    // A stray quote in the header made the separator depend on the rows after it: the end's
+    // read of what was left sniffed another one than the whole read.
+    ['a stray quote in the header', 'ip,x"\ny";;\n' + '100.64.0.1\n'.repeat(200_000)],
+    ['the same, under a header of no known kind', 'name,x"\ny";;\n' + 'a\n'.repeat(200_000)],
+    // The end's whole read took a second `sep=` line off too.
+    ['two sep= lines', 'sep=;\nsep=,\nip\n1.2.3.4\n'],
+    ['two sep= lines, the second ended by a lone CR', 'sep=;\nsep=,\r'],
+  ])('%s: the rows or the message of one whole read', (_, text) => {
+    const w = readSigninRows(text);
+    for (const [piece, slice] of [
+      [1 << 20, 200_000],
+      [3, 70_000],
+      [100_003, 5],
+    ] as const) {
+      const r = streamed(text, piece, slice);
+      expect(r.end.ok ? undefined : r.end.error).toBe(w.ok ? undefined : w.error);
+      if (w.ok) expect(r.rows).toEqual(w.value.rows);
+    }
+  });
+
   it('a record with no line break for over 16 million characters is refused then, with its row and line', () => {
     // Such a record was read again at every piece (quadratic) and carried whole: a 100 MB file of
     // one endless line ran out of memory.

@@ -66,6 +66,12 @@ describe('separator sniffing from the header line', () => {
     ['ip;user,x;y', ';'],
     ['ip\tuser\tx;y', '\t'],
     ['ip,user\n1;2;3;4', ','],
+    // A quote inside a field is text, as the reader has it: the count stops at the header's end.
+    ['ip,x"\ny";;', ','],
+    ['ip;us"er\n1,2,3"', ';'],
+    ['\uFEFF"a,b";c', ';'],
+    ['"a""b,c";d', ';'],
+    ['"a\nb,c,d";e\n1,2,3', ';'],
   ])('%j → %j', (header, sep) => {
     expect(String.fromCharCode(detectSeparator(header))).toBe(sep);
   });

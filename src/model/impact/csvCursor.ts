@@ -35,10 +35,23 @@ export function detectSeparator(text: string): number {
   let semicolons = 0;
   let tabs = 0;
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  // As the reader has it, a quote opens a quoted field only at a field's start (the text's, or
+  // after a separator, whichever it is); any other quote is text. So the count stops where the
+  // header's record ends, and does not run on into the rows after a stray quote (which made the
+  // separator depend on the rows, and so differ between a whole read and a slice's).
+  let fieldStart = true;
+  for (let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === QUOTE) quoted = !quoted;
-    else if (quoted) continue;
+    if (quoted) {
+      if (c === QUOTE) {
+        if (text.charCodeAt(i + 1) === QUOTE) i++;
+        else quoted = false;
+      }
+      continue;
+    }
+    const atStart = fieldStart;
+    fieldStart = c === COMMA || c === SEMICOLON || c === TAB;
+    if (c === QUOTE) quoted = atStart;
     else if (c === COMMA) commas++;
     else if (c === SEMICOLON) semicolons++;
     else if (c === TAB) tabs++;

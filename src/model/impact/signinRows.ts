@@ -92,14 +92,16 @@ export function linkPatDates(value: SigninImport): void {
  * `end`, read as readSigninRows reads a CSV of its header and those records: for a slice of a
  * large file, read where it lies (`span` says where the slice ended). The text must start with
  * the header (no `sep=` line) and have passed the token guard; start is a record boundary after
- * the header, and end is past start (at least one record is read).
+ * the header, and end is past start (at least one record is read). `separator`: the one sniffed
+ * from the whole text's header, so every slice is read with it.
  */
 export function readSigninRange(
   text: string,
   start: number,
   end: number,
+  separator?: number,
 ): ImportResult<SigninImport> {
-  return finishRead(readCsvLog(text, { start, end }));
+  return finishRead(readCsvLog(text, { start, end }, separator));
 }
 
 /** What every read does once its rows are in: PAT dates linked, skipped rows uncounted. */

@@ -15,10 +15,12 @@ import { RowMapper, emptyCells } from './rowMapper';
 export function readCsvLog(
   text: string,
   records?: { start: number; end: number },
+  separator = detectSeparator(text),
 ): ImportResult<SigninImport> {
   const fail = (error: string): ImportResult<SigninImport> => ({ ok: false, error, warnings: [] });
-  // The separator is sniffed from the header line and handed to the reader.
-  const csv = new CsvCursor(text, detectSeparator(text));
+  // The separator is sniffed from the header line (or given, by a reader of slices that sniffed
+  // it once) and handed to the reader.
+  const csv = new CsvCursor(text, separator);
   // A CSV error anywhere in the file comes before complaints about its header, as with parseCsv.
   const failHeader = (error: string) => {
     while (csv.next());
