@@ -10,7 +10,8 @@ import {
   parseIp,
   type ParsedIp,
 } from '../../src/model/ip/ip';
-import { parseIpv6Text, readIpv6Text, scanIpv6 } from '../../src/model/ip/ipText';
+import { scanIpv6 } from '../../src/model/ip/ipScan';
+import { parseIpv6Text, readIpv6Text } from '../../src/model/ip/ipText';
 
 function ok<T>(r: { ok: true; value: T } | { ok: false; error: string }): T {
   if (!r.ok) throw new Error(`expected ok, got: ${r.error}`);

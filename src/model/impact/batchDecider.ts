@@ -16,6 +16,8 @@ import { FIXED_INSTANTS } from '../engine/azureDevOps';
 import { compileWorld } from '../engine/compiledWorld';
 import { evaluateWith } from '../engine/evaluate';
 import { instant } from '../engine/time';
+// A log's many distinct IPv6 addresses are read with the one-pass reading (same answers).
+import '../ip/ipScan';
 import { QuietTrace } from '../engine/trace';
 import {
   FLOWS,
